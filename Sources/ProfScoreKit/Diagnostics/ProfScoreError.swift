@@ -1,0 +1,42 @@
+/// The errors that ProfScoreKit throws.
+///
+/// Problems inside the data (a cell that cannot be read, a wrong level range)
+/// are ``Diagnostic``s; an error is thrown only when the work cannot go on.
+public enum ProfScoreError: Error, Sendable, Equatable {
+    /// An instrument file was refused; every problem found is listed.
+    case invalidInstrument(file: String, diagnostics: [Diagnostic])
+    /// No bundled instrument has this id and no file has this path.
+    case unknownInstrument(String, available: [String])
+    /// A file could not be opened, read or written.
+    case io(path: String, reason: String)
+    /// An answer sheet cannot be scored at all (no item columns, an empty file…).
+    case unreadableSheet(Diagnostic)
+}
+
+extension ProfScoreError {
+    /// The error as user-facing lines in the given language.
+    public func rendered(in language: Language) -> String {
+        switch self {
+        case .invalidInstrument(let file, let diagnostics):
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let head = language == .russian
+                ? "\(file): инструмент отклонён, ошибок: \(errors)"
+                : "\(file): instrument refused, \(errors) error\(errors == 1 ? "" : "s")"
+            return ([head] + diagnostics.map { $0.rendered(in: language) }).joined(separator: "\n")
+        case .unknownInstrument(let name, let available):
+            return language == .russian
+                ? "нет встроенного инструмента «\(name)» и нет такого файла; встроенные: \(available.joined(separator: ", "))"
+                : "no bundled instrument '\(name)' and no such file; bundled: \(available.joined(separator: ", "))"
+        case .io(let path, let reason):
+            return language == .russian
+                ? "\(path): не удалось прочитать или записать файл: \(reason)"
+                : "\(path): cannot read or write the file: \(reason)"
+        case .unreadableSheet(let diagnostic):
+            return diagnostic.rendered(in: language)
+        }
+    }
+}
+
+extension ProfScoreError: CustomStringConvertible {
+    public var description: String { rendered(in: .english) }
+}

@@ -1,0 +1,74 @@
+/// An instrument compiled into flat tables for scoring, built once.
+struct ScoringPlan: Sendable {
+    /// A cell with no answer.
+    static let missing: Int32 = -1
+    /// A cell that could not be read.
+    static let unreadable: Int32 = -2
+
+    let itemCount: Int
+    let scaleCount: Int
+    /// Per item: option an empty cell means, or -1.
+    let blankOption: [Int32]
+    /// Per item: whether its format is Likert.
+    let isLikert: [Bool]
+    let likertItemCount: Int
+    /// Per item: first index in `optionBase`… for its options.
+    let optionBase: [Int]
+    /// For (item, option) at `optionBase[item] + option`: range in `contributionScale`.
+    let contributionStart: [Int]
+    let contributionScale: [Int]
+    let contributionPoints: [Double]
+    /// Per item: the scales it belongs to, at `memberStart[item]..<memberStart[item + 1]`.
+    let memberStart: [Int]
+    let memberScale: [Int]
+    /// Per scale: number of distinct items.
+    let scaleItemCount: [Int]
+
+    init(_ instrument: Instrument) {
+        itemCount = instrument.items.count
+        scaleCount = instrument.scales.count
+        blankOption = instrument.items.map { Int32(instrument.answerFormats[$0.format].blankOption ?? -1) }
+        isLikert = instrument.items.map { instrument.answerFormats[$0.format].kind == .likert }
+        likertItemCount = isLikert.filter { $0 }.count
+
+        var perItemOption: [[[(Int, Double)]]] = instrument.items.map {
+            Array(repeating: [], count: instrument.answerFormats[$0.format].options.count)
+        }
+        var members: [[Int]] = Array(repeating: [], count: itemCount)
+        var itemCounts: [Int] = []
+        for (scaleIndex, scale) in instrument.scales.enumerated() {
+            let contributions = scale.contributions(items: instrument.items, formats: instrument.answerFormats)
+            for (item, perOption) in contributions {
+                members[item].append(scaleIndex)
+                for (option, points) in perOption.enumerated() where points != 0 {
+                    perItemOption[item][option].append((scaleIndex, points))
+                }
+            }
+            itemCounts.append(contributions.count)
+        }
+        scaleItemCount = itemCounts
+
+        var base: [Int] = [], start: [Int] = [], scales: [Int] = [], points: [Double] = []
+        for options in perItemOption {
+            base.append(start.count)
+            for contributions in options {
+                start.append(scales.count)
+                for (scale, value) in contributions { scales.append(scale); points.append(value) }
+            }
+        }
+        start.append(scales.count)
+        optionBase = base
+        contributionStart = start
+        contributionScale = scales
+        contributionPoints = points
+
+        var memberStarts: [Int] = [], memberScales: [Int] = []
+        for scalesOfItem in members {
+            memberStarts.append(memberScales.count)
+            memberScales.append(contentsOf: scalesOfItem.sorted())
+        }
+        memberStarts.append(memberScales.count)
+        memberStart = memberStarts
+        memberScale = memberScales
+    }
+}
