@@ -22,7 +22,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProfScoreCLITests",
-            dependencies: ["ProfScoreKit"],
+            dependencies: ["ProfScoreKit", "profscore"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,1 +1,108 @@
-print("profscore")
+import ProfScoreKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// profscore: a thin command line over ProfScoreKit. It parses arguments,
+// calls the library and prints; all the work is in the library.
+
+let mainHelp = Message(
+    en: """
+    profscore — scores school career-guidance questionnaires defined as data files.
+
+    USAGE: profscore <command> [options]
+
+    COMMANDS:
+      score        Score answer sheets with an instrument.
+      validate     Check instrument files and list every problem.
+      instruments  List the bundled instruments.
+      help         Show help for a command.
+
+    Run 'profscore <command> --help' for a command's options. Add --lang en for English.
+    """,
+    ru: """
+    profscore — подсчёт результатов профориентационных опросников, заданных файлами данных.
+
+    ИСПОЛЬЗОВАНИЕ: profscore <команда> [параметры]
+
+    КОМАНДЫ:
+      score        Подсчитать бланки ответов по инструменту.
+      validate     Проверить файлы инструментов и перечислить все ошибки.
+      instruments  Перечислить встроенные инструменты.
+      help         Показать справку по команде.
+
+    Параметры команды: 'profscore <команда> --help'. Для английского добавьте --lang en.
+    """)
+
+struct Command {
+    var help: Message
+    var valueOptions: [String]
+    var flagOptions: [String]
+    var run: (Arguments, Terminal) -> ExitCode
+}
+
+let commands: [String: Command] = [
+    "score": Command(help: ScoreCommand.help, valueOptions: ["instrument", "format", "output", "lang"],
+                     flagOptions: ["strict", "excel"], run: ScoreCommand.run),
+    "validate": Command(help: ValidateCommand.help, valueOptions: ["lang"], flagOptions: [], run: ValidateCommand.run),
+    "instruments": Command(help: InstrumentsCommand.help, valueOptions: ["lang"], flagOptions: [], run: InstrumentsCommand.run),
+]
+
+/// The language asked for anywhere on the command line, for messages printed
+/// before the arguments are parsed.
+func requestedLanguage(_ arguments: [String]) -> Language {
+    for (index, argument) in arguments.enumerated() {
+        if argument == "--lang=en" || (argument == "--lang" && index + 1 < arguments.count && arguments[index + 1] == "en") {
+            return .english
+        }
+    }
+    return .russian
+}
+
+@MainActor
+func runMain() -> ExitCode {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let language = requestedLanguage(arguments)
+    let terminal = Terminal(language: language)
+    guard let name = arguments.first else {
+        terminal.error(mainHelp.text(in: language))
+        return .usage
+    }
+    switch name {
+    case "-h", "--help":
+        Terminal.output(mainHelp.text(in: language) + "\n")
+        return .success
+    case "help":
+        if let topic = arguments.dropFirst().first(where: { !$0.hasPrefix("-") && $0 != "en" && $0 != "ru" }), let command = commands[topic] {
+            Terminal.output(command.help.text(in: language) + "\n")
+        } else {
+            Terminal.output(mainHelp.text(in: language) + "\n")
+        }
+        return .success
+    default:
+        break
+    }
+    guard let command = commands[name] else {
+        terminal.message(en: "unknown command '\(name)'; commands: score, validate, instruments, help",
+                         ru: "неизвестная команда «\(name)»; команды: score, validate, instruments, help")
+        return .usage
+    }
+    let parsed: Arguments
+    do {
+        parsed = try Arguments.parse(Array(arguments.dropFirst()), valueOptions: command.valueOptions, flagOptions: command.flagOptions)
+        _ = try parsed.language()
+    } catch {
+        terminal.error(error.message.text(in: language))
+        terminal.message(en: "see profscore \(name) --help", ru: "см. profscore \(name) --help")
+        return .usage
+    }
+    if parsed.flags.contains("help") {
+        Terminal.output(command.help.text(in: language) + "\n")
+        return .success
+    }
+    return command.run(parsed, terminal)
+}
+
+exit(runMain().rawValue)

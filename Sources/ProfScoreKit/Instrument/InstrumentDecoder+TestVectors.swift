@@ -7,7 +7,7 @@ extension InstrumentDecoder {
             let path = "$.testVectors[\(index)]"
             let position = JSONNode.Position(line: vector.line, lineStart: 0, offset: 0)
             var ok = true
-            for itemID in vector.answers.keys.sorted() where !instrument.items.contains(where: { $0.id == itemID }) {
+            for itemID in vector.answers.keys.sorted() where scorer.itemIndex(normalizedID: TokenNormalizer.normalize(itemID)) == nil {
                 vectorError(position, path + ".answers", en: "unknown item '\(itemID)'", ru: "неизвестный пункт «\(itemID)»")
                 ok = false
             }

@@ -12,6 +12,8 @@ public struct Scorer: Sendable {
     let lookups: [AnswerLookup]
     /// Per item: the index of its lookup in `lookups`.
     let itemLookup: [Int]
+    /// Normalised item id → item index, for matching sheet headers.
+    let itemIndexByKey: [[UInt8]: Int]
 
     /// Compiles an instrument for scoring.
     public init(instrument: Instrument) {
@@ -19,18 +21,22 @@ public struct Scorer: Sendable {
         plan = ScoringPlan(instrument)
         lookups = instrument.answerFormats.map(AnswerLookup.init)
         itemLookup = instrument.items.map(\.format)
+        var byKey: [[UInt8]: Int] = [:]
+        for (index, item) in instrument.items.enumerated() { byKey[TokenNormalizer.normalize(item.id)] = index }
+        itemIndexByKey = byKey
     }
 
     /// Scores one respondent's answers.
-    /// - Parameter answers: item id → answer as typed on the sheet (any accepted
-    ///   spelling). Items not given, and empty answers, are missing; an answer
+    /// - Parameter answers: item id (matched as sheet headers are) → answer as
+    ///   typed on the sheet (any accepted spelling). Items not given, and empty
+    ///   answers, are missing; an answer
     ///   that matches no option makes the item's scales invalid.
     /// - Returns: the scores, levels, leading type and flags.
     public func score(answers: [String: String]) -> RespondentScore {
         var codes = [Int32](repeating: ScoringPlan.missing, count: plan.itemCount)
-        for (index, item) in instrument.items.enumerated() {
-            let typed = answers[item.id] ?? answers.first { TokenNormalizer.normalize($0.key) == TokenNormalizer.normalize(item.id) }?.value
-            guard let typed else { continue }
+        for (itemID, typed) in answers {
+            // Item ids match as sheet headers do: after normalisation.
+            guard let index = itemIndexByKey[TokenNormalizer.normalize(itemID)] else { continue }
             let normalized = TokenNormalizer.normalize(typed)
             if normalized.isEmpty { continue }
             codes[index] = lookups[itemLookup[index]].option(normalized: normalized).map(Int32.init) ?? ScoringPlan.unreadable
@@ -179,5 +185,17 @@ extension Scale {
             found = index
         }
         return found ?? 0
+    }
+}
+
+extension Scorer {
+    /// The item whose normalised id this is.
+    func itemIndex(normalizedID: [UInt8]) -> Int? {
+        itemIndexByKey[normalizedID]
+    }
+
+    /// The scales an item belongs to.
+    func scalesOfItem(_ item: Int) -> ArraySlice<Int> {
+        plan.memberScale[plan.memberStart[item]..<plan.memberStart[item + 1]]
     }
 }

@@ -1,0 +1,235 @@
+/// Writes scored respondents as CSV, JSON or a terminal table.
+///
+/// CSV and JSON are streamed row by row; the table is aligned at the end, so
+/// it is meant for a class, not a region.
+public final class ScoreWriter {
+    private let instrument: Instrument
+    private let format: ScoreFormat
+    private let language: Language
+    private let excel: Bool
+    private let idColumn: String
+    private let otherInfoColumns: [String]
+    private let sink: OutputSink
+    private var out: [UInt8] = []
+    private var rowsWritten = 0
+    private var tableRows: [[String]] = []
+    private let delimiter: UInt8
+
+    /// Creates a writer.
+    /// - Parameters:
+    ///   - instrument: the instrument scored.
+    ///   - infoColumns: names of the respondent columns; the first is the id.
+    ///   - format: the output format.
+    ///   - language: language of level labels and table headings.
+    ///   - excel: CSV for Russian Excel: UTF-8 with BOM, `;`, decimal comma.
+    ///   - sink: where the bytes go.
+    public init(instrument: Instrument, infoColumns: [String], format: ScoreFormat, language: Language, excel: Bool, sink: OutputSink) {
+        self.instrument = instrument
+        self.format = format
+        self.language = language
+        self.excel = excel
+        self.idColumn = infoColumns.first ?? "id"
+        self.otherInfoColumns = Array(infoColumns.dropFirst())
+        self.sink = sink
+        self.delimiter = excel ? 0x3B : 0x2C
+    }
+
+    private var hasHolland: Bool { instrument.leadingType?.hollandCode == true }
+
+    /// Writes the header (CSV) or the document's opening (JSON).
+    public func begin() {
+        switch format {
+        case .csv:
+            if excel { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+            var names = [idColumn] + instrument.scales.map(\.id) + instrument.scales.map { "level_\($0.id)" }
+            names += ["leading", "profile"] + (hasHolland ? ["holland"] : []) + ["flags", "file", "line"] + otherInfoColumns
+            appendCSVRow(names.map { .text($0) })
+        case .json:
+            out.append(contentsOf: "{\"format\":\"profscore-scores\",\"formatVersion\":1,\"instrument\":{\"id\":".utf8)
+            JSONText.appendString(instrument.id, to: &out)
+            out.append(contentsOf: ",\"version\":".utf8)
+            JSONText.appendString(instrument.version, to: &out)
+            out.append(contentsOf: ",\"title\":".utf8)
+            JSONText.appendString(instrument.title.text(in: language), to: &out)
+            out.append(contentsOf: "},\"scales\":[".utf8)
+            for (index, scale) in instrument.scales.enumerated() {
+                if index > 0 { out.append(0x2C) }
+                out.append(contentsOf: "{\"id\":".utf8)
+                JSONText.appendString(scale.id, to: &out)
+                out.append(contentsOf: ",\"title\":".utf8)
+                JSONText.appendString(scale.title.text(in: language), to: &out)
+                out.append(0x7D)
+            }
+            out.append(contentsOf: "],\"respondents\":[".utf8)
+        case .table:
+            var heading = [language == .russian ? "id" : "id"] + instrument.scales.map(\.id)
+            heading += [language == .russian ? "ведущий тип" : "leading type", language == .russian ? "профиль" : "profile"]
+            heading += (hasHolland ? [language == .russian ? "код Холланда" : "Holland"] : [])
+            heading += [language == .russian ? "отметки" : "flags"]
+            tableRows.append(heading)
+        }
+        flushIfNeeded()
+    }
+
+    private enum Cell {
+        case text(String)
+        case number(Double?)
+    }
+
+    private func appendCSVRow(_ cells: [Cell]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { out.append(delimiter) }
+            switch cell {
+            case .text(let text): CSVCell.appendText(text, delimiter: delimiter, to: &out)
+            case .number(let value?): CSVCell.appendNumber(value, decimalComma: excel, to: &out)
+            case .number(nil): break
+            }
+        }
+        out.append(contentsOf: excel ? [0x0D, 0x0A] : [0x0A])
+    }
+
+    private func leadingIDs(_ result: RespondentScore) -> String {
+        switch result.leading {
+        case .types(let types): types.map { instrument.scales[$0].id }.joined(separator: "+")
+        case .noPronouncedInterest: "none"
+        case .undetermined, .notApplicable: ""
+        }
+    }
+
+    private func leadingTitles(_ result: RespondentScore) -> String {
+        switch result.leading {
+        case .types(let types): types.map { instrument.scales[$0].title.text(in: language) }.joined(separator: " = ")
+        case .noPronouncedInterest: language == .russian ? "не выражен" : "none pronounced"
+        case .undetermined: language == .russian ? "не определён" : "undetermined"
+        case .notApplicable: ""
+        }
+    }
+
+    private func categoryIDs(_ result: RespondentScore) -> [String] {
+        result.categories.compactMap { instrument.profiles?.categories[$0].id }
+    }
+
+    /// Writes one respondent.
+    /// - Parameters:
+    ///   - info: values of the respondent columns given to ``init``, id first.
+    ///   - file: the sheet's file name; `line`: the row's line.
+    public func write(info: [String], file: String, line: Int, result: RespondentScore) {
+        switch format {
+        case .csv:
+            var cells: [Cell] = [.text(info.first ?? "")]
+            cells += result.scores.map { .number($0) }
+            cells += instrument.scales.indices.map { index in
+                .text(result.levels[index].map { instrument.scales[index].levels[$0].label.text(in: language) } ?? "")
+            }
+            cells.append(.text(leadingIDs(result)))
+            cells.append(.text(categoryIDs(result).joined(separator: "+")))
+            if hasHolland { cells.append(.text(result.hollandCode ?? "")) }
+            cells.append(.text(result.flags.names.joined(separator: " ")))
+            cells.append(.text(file))
+            cells.append(.number(Double(line)))
+            cells += info.dropFirst().map { .text($0) }
+            appendCSVRow(cells)
+        case .json:
+            appendJSON(info: info, file: file, line: line, result: result)
+        case .table:
+            var row = [info.first ?? ""] + result.scores.map { $0.map(ScoreFormatting.plain) ?? "—" }
+            row.append(leadingTitles(result))
+            row.append(result.categories.compactMap { instrument.profiles?.categories[$0].title.text(in: language) }.joined(separator: ", "))
+            if hasHolland { row.append(result.hollandCode ?? "") }
+            row.append(result.flags.names.joined(separator: " "))
+            tableRows.append(row)
+        }
+        rowsWritten += 1
+        flushIfNeeded()
+    }
+
+    private func appendJSON(info: [String], file: String, line: Int, result: RespondentScore) {
+        if rowsWritten > 0 { out.append(0x2C) }
+        out.append(contentsOf: "\n{\"id\":".utf8)
+        JSONText.appendString(info.first ?? "", to: &out)
+        out.append(contentsOf: ",\"file\":".utf8)
+        JSONText.appendString(file, to: &out)
+        out.append(contentsOf: ",\"line\":\(line),\"info\":{".utf8)
+        for (index, name) in otherInfoColumns.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            JSONText.appendString(name, to: &out)
+            out.append(0x3A)
+            JSONText.appendString(index + 1 < info.count ? info[index + 1] : "", to: &out)
+        }
+        out.append(contentsOf: "},\"scores\":{".utf8)
+        for (index, scale) in instrument.scales.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            JSONText.appendString(scale.id, to: &out)
+            out.append(0x3A)
+            out.append(contentsOf: (result.scores[index].map(ScoreFormatting.plain) ?? "null").utf8)
+        }
+        out.append(contentsOf: "},\"levels\":{".utf8)
+        for (index, scale) in instrument.scales.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            JSONText.appendString(scale.id, to: &out)
+            out.append(0x3A)
+            if let level = result.levels[index] {
+                JSONText.appendString(scale.levels[level].label.text(in: language), to: &out)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
+        }
+        out.append(contentsOf: "},\"leading\":".utf8)
+        switch result.leading {
+        case .types(let types): JSONText.appendStrings(types.map { instrument.scales[$0].id }, to: &out)
+        case .noPronouncedInterest: out.append(contentsOf: "\"none\"".utf8)
+        case .undetermined, .notApplicable: out.append(contentsOf: "null".utf8)
+        }
+        out.append(contentsOf: ",\"profile\":".utf8)
+        JSONText.appendStrings(categoryIDs(result), to: &out)
+        if hasHolland {
+            out.append(contentsOf: ",\"holland\":".utf8)
+            if let code = result.hollandCode { JSONText.appendString(code, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        }
+        out.append(contentsOf: ",\"flags\":".utf8)
+        JSONText.appendStrings(result.flags.names, to: &out)
+        out.append(0x7D)
+    }
+
+    /// Writes the end of the document (JSON) or the aligned table.
+    public func end() {
+        switch format {
+        case .csv: break
+        case .json: out.append(contentsOf: "\n]}\n".utf8)
+        case .table:
+            var widths = [Int](repeating: 0, count: tableRows.first?.count ?? 0)
+            for row in tableRows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+            for (rowIndex, row) in tableRows.enumerated() {
+                let line = row.enumerated().map { index, cell in
+                    let padding = String(repeating: " ", count: widths[index] - cell.count)
+                    // Numbers right-aligned, texts left-aligned.
+                    return (index >= 1 && index <= instrument.scales.count) ? padding + cell : cell + padding
+                }.joined(separator: "  ")
+                out.append(contentsOf: line.trimmingTrailingSpaces().utf8)
+                out.append(0x0A)
+                if rowIndex == 0 {
+                    out.append(contentsOf: widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ").utf8)
+                    out.append(0x0A)
+                }
+            }
+            tableRows.removeAll()
+        }
+        sink.write(out)
+        out.removeAll(keepingCapacity: true)
+    }
+
+    private func flushIfNeeded() {
+        if out.count >= 1 << 16 {
+            sink.write(out)
+            out.removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

@@ -1,0 +1,204 @@
+/// A byte-level state machine that splits UTF-8 text into records and fields
+/// (RFC 4180 with the liberties spreadsheets take).
+///
+/// Fields are recorded as byte ranges into ``buffer``; nothing is copied or
+/// decoded until a consumer asks for a field. Quoted fields may hold the
+/// delimiter, doubled quotes and line breaks. Records end at `\n`, `\r\n` or
+/// a lone `\r`.
+struct DelimitedScanner {
+    /// The text being scanned; the owner appends to it and compacts it.
+    var buffer: [UInt8] = []
+    /// Offset of the first byte not yet consumed.
+    private(set) var position = 0
+    /// Whether no more bytes will be appended.
+    var isAtEnd = false
+    let delimiter: UInt8
+
+    /// 1-based line at ``position``.
+    private(set) var line = 1
+    /// Fields of the last record: start and end offsets in ``buffer``.
+    /// A quoted field's range includes its quotes; see ``withField(_:_:)``.
+    private(set) var fieldStart: [Int] = []
+    private(set) var fieldEnd: [Int] = []
+    private(set) var fieldQuoted: [Bool] = []
+    /// 1-based line on which each field starts.
+    private(set) var fieldLine: [Int] = []
+    /// 1-based line of the last record's start.
+    private(set) var recordLine = 1
+    /// Line and field number of a quote that the last record left open at the end of the input.
+    private(set) var unclosedQuote: (line: Int, field: Int)?
+    /// Scratch space for unquoted field values.
+    private var scratch: [UInt8] = []
+
+    enum Outcome {
+        /// A record is ready in the field arrays.
+        case record
+        /// The record continues past the buffer; append more bytes and call again.
+        case needMore
+        /// No more records.
+        case end
+    }
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+    }
+
+    /// Scans the next record.
+    /// - Complexity: O(length of the record).
+    mutating func scanRecord() -> Outcome {
+        // Work on local arrays so that reading `buffer` and writing the
+        // field tables never overlap (exclusive access).
+        var starts: [Int] = [], ends: [Int] = [], quotedFlags: [Bool] = [], lines: [Int] = []
+        swap(&starts, &fieldStart); swap(&ends, &fieldEnd); swap(&quotedFlags, &fieldQuoted); swap(&lines, &fieldLine)
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        quotedFlags.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        unclosedQuote = nil
+        var unclosed: (line: Int, field: Int)?
+        var finish: (end: Int, nextLine: Int)?
+        let count = buffer.count
+        let isAtEnd = self.isAtEnd
+        let delimiter = self.delimiter
+        var i = position
+        var currentLine = line
+        let outcome: Outcome
+        if position >= count {
+            outcome = isAtEnd ? .end : .needMore
+        } else {
+            outcome = buffer.withUnsafeBufferPointer { bytes -> Outcome in
+                while true {
+                    // One field starts at i.
+                    let start = i
+                    let startLine = currentLine
+                    var quoted = false
+                    if i < count && bytes[i] == 0x22 {
+                        quoted = true
+                        i += 1
+                        var closed = false
+                        while i < count {
+                            let b = bytes[i]
+                            if b == 0x22 {
+                                if i + 1 < count && bytes[i + 1] == 0x22 { i += 2; continue }
+                                if i + 1 >= count && !isAtEnd { return .needMore }
+                                i += 1
+                                closed = true
+                                break
+                            }
+                            if b == 0x0A {
+                                currentLine += 1
+                            } else if b == 0x0D && !(i + 1 < count && bytes[i + 1] == 0x0A) {
+                                if i + 1 >= count && !isAtEnd { return .needMore }
+                                currentLine += 1
+                            }
+                            i += 1
+                        }
+                        if !closed {
+                            if !isAtEnd { return .needMore }
+                            unclosed = (startLine, starts.count + 1)
+                        }
+                    }
+                    // Unquoted part (or text after a closing quote) up to a delimiter or line end.
+                    while i < count {
+                        let b = bytes[i]
+                        if b == delimiter || b == 0x0A || b == 0x0D { break }
+                        i += 1
+                    }
+                    starts.append(start)
+                    ends.append(i)
+                    quotedFlags.append(quoted)
+                    lines.append(startLine)
+                    if i >= count {
+                        if !isAtEnd { return .needMore }
+                        finish = (i, currentLine)
+                        return .record
+                    }
+                    let b = bytes[i]
+                    if b == delimiter { i += 1; continue }
+                    // Line end.
+                    if b == 0x0D {
+                        if i + 1 >= count && !isAtEnd { return .needMore }
+                        i += (i + 1 < count && bytes[i + 1] == 0x0A) ? 2 : 1
+                    } else {
+                        i += 1
+                    }
+                    finish = (i, currentLine + 1)
+                    return .record
+                }
+            }
+        }
+        swap(&starts, &fieldStart); swap(&ends, &fieldEnd); swap(&quotedFlags, &fieldQuoted); swap(&lines, &fieldLine)
+        if let finish {
+            unclosedQuote = unclosed
+            finishRecord(at: finish.end, line: finish.nextLine)
+        }
+        return outcome
+    }
+
+    private mutating func finishRecord(at end: Int, line nextLine: Int) {
+        recordLine = line
+        position = end
+        line = nextLine
+    }
+
+    /// Drops consumed bytes from the front of the buffer.
+    mutating func compact() {
+        guard position > 0 else { return }
+        buffer.removeSubrange(0..<position)
+        position = 0
+    }
+
+    /// Number of fields in the last record.
+    var fieldCount: Int { fieldStart.count }
+
+    /// Calls `body` with the value of field `index` of the last record:
+    /// quotes removed and doubled quotes undone.
+    mutating func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = fieldStart[index], end = fieldEnd[index]
+        if !fieldQuoted[index] {
+            return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var inQuotes = false
+        var i = start
+        while i < end {
+            let b = buffer[i]
+            if b == 0x22 {
+                if inQuotes && i + 1 < end && buffer[i + 1] == 0x22 {
+                    scratch.append(0x22); i += 2; continue
+                }
+                inQuotes.toggle()
+                i += 1
+                continue
+            }
+            scratch.append(b)
+            i += 1
+        }
+        return scratch.withUnsafeBufferPointer(body)
+    }
+
+    /// The value of field `index` as a string (invalid UTF-8 becomes U+FFFD).
+    mutating func string(_ index: Int) -> String {
+        withField(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Guesses the delimiter from the first line: the most frequent of tab,
+    /// `;` and `,` outside quotes (in that order of preference on a tie);
+    /// `,` when none occurs.
+    static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [0x09: 0, 0x3B: 0, 0x2C: 0]
+        var inQuotes = false
+        for b in bytes {
+            if b == 0x22 { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if b == 0x0A || b == 0x0D { break }
+            if counts[b] != nil { counts[b]! += 1 }
+        }
+        var best: UInt8 = 0x2C, bestCount = 0
+        for candidate: UInt8 in [0x09, 0x3B, 0x2C] where counts[candidate]! > bestCount {
+            best = candidate
+            bestCount = counts[candidate]!
+        }
+        return best
+    }
+}

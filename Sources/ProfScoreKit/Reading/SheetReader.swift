@@ -1,0 +1,272 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the answer sheets of one instrument from a CSV or TSV file, or from
+/// standard input, one row at a time.
+///
+/// The encoding (UTF-8 with or without BOM, Windows-1251, UTF-16 with BOM) and
+/// the delimiter (`,` `;` tab) are detected. Columns whose header is an item id
+/// are items; every other column is respondent information, the first being
+/// the respondent id. Memory stays the same whatever the number of rows.
+public final class SheetReader {
+    /// The file's name in diagnostics.
+    public let displayName: String
+    /// The detected encoding.
+    public private(set) var encoding: SheetEncoding = .utf8
+    /// The detected delimiter.
+    public let delimiter: Character
+    /// Names of the respondent columns, in the sheet's order.
+    public private(set) var infoColumnNames: [String] = []
+
+    private let scorer: Scorer
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var chunk: [UInt8]
+    private var transcoder: Transcoder
+    private var scanner: DelimitedScanner
+    private var sourceExhausted = false
+    /// Per field of a record: the item index, or -1 for a respondent column, -2 for an ignored column.
+    private var fieldRole: [Int] = []
+    private var headerFieldCount = 0
+    private var normalized: [UInt8] = []
+
+    static let chunkSize = 1 << 20
+
+    /// Opens a sheet and reads its header.
+    /// - Parameters:
+    ///   - path: the file's path, or `-` for standard input.
+    ///   - scorer: the instrument's scorer, which says what the item columns are.
+    ///   - report: receives warnings about the header (missing or repeated item columns).
+    /// - Throws: ``ProfScoreError/io(path:reason:)`` when the file cannot be
+    ///   read, ``ProfScoreError/unreadableSheet(_:)`` when it has no header or no item column.
+    public init(path: String, scorer: Scorer, report: (Diagnostic) -> Void) throws(ProfScoreError) {
+        displayName = path
+        self.scorer = scorer
+        if path == "-" {
+            descriptor = STDIN_FILENO
+            ownsDescriptor = false
+        } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw .io(path: path, reason: "is a folder, not a file")
+            }
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+            descriptor = fd
+            ownsDescriptor = true
+        }
+        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+
+        // Read the first bytes to detect the encoding, then the delimiter.
+        var first: [UInt8] = []
+        var exhausted = false
+        var readFailure: String?
+        while first.count < 4096 {
+            let n = Self.readChunk(descriptor, into: &buffer)
+            if n < 0 { readFailure = String(cString: strerror(errno)); break }
+            if n == 0 { exhausted = true; break }
+            first.append(contentsOf: buffer[0..<n])
+        }
+        if let readFailure {
+            if ownsDescriptor { close(descriptor) }
+            throw .io(path: path, reason: readFailure)
+        }
+        let (detected, bomLength) = first.withUnsafeBufferPointer { SheetEncoding.detect($0, isWholeFile: exhausted) }
+        var decoder = Transcoder(encoding: detected)
+        var text: [UInt8] = []
+        first.withUnsafeBufferPointer { decoder.append(UnsafeBufferPointer(rebasing: $0[bomLength...]), to: &text) }
+        if exhausted { decoder.finish(to: &text) }
+
+        // Excel's "sep=;" first line names the delimiter.
+        var explicitDelimiter: UInt8?
+        if text.count >= 5, text[0...3].elementsEqual("sep=".utf8) || text[0...3].elementsEqual("SEP=".utf8),
+           text.count == 5 || text[5] == 0x0D || text[5] == 0x0A {
+            explicitDelimiter = text[4]
+        }
+        let delimiterByte = explicitDelimiter ?? text.withUnsafeBufferPointer { DelimitedScanner.detectDelimiter($0) }
+        var textScanner = DelimitedScanner(delimiter: delimiterByte)
+        textScanner.buffer = text
+        textScanner.isAtEnd = exhausted
+
+        chunk = buffer
+        encoding = detected
+        transcoder = decoder
+        sourceExhausted = exhausted
+        delimiter = Character(Unicode.Scalar(delimiterByte))
+        scanner = textScanner
+        let skipFirstLine = explicitDelimiter != nil
+        if skipFirstLine { _ = try nextRecord() }
+        try readHeader(report: report)
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    private static func readChunk(_ fd: Int32, into buffer: inout [UInt8]) -> Int {
+        buffer.withUnsafeMutableBytes { raw in
+            while true {
+                let n = read(fd, raw.baseAddress, raw.count)
+                if n < 0 && errno == EINTR { continue }
+                return n
+            }
+        }
+    }
+
+    /// Scans the next record, reading more of the file as needed.
+    /// - Returns: `false` at the end of the file.
+    private func nextRecord() throws(ProfScoreError) -> Bool {
+        while true {
+            switch scanner.scanRecord() {
+            case .record: return true
+            case .end: return false
+            case .needMore:
+                scanner.compact()
+                let n = Self.readChunk(descriptor, into: &chunk)
+                if n < 0 { throw .io(path: displayName, reason: String(cString: strerror(errno))) }
+                if n == 0 {
+                    transcoder.finish(to: &scanner.buffer)
+                    scanner.isAtEnd = true
+                } else {
+                    chunk.withUnsafeBufferPointer { transcoder.append(UnsafeBufferPointer(rebasing: $0[0..<n]), to: &scanner.buffer) }
+                }
+            }
+        }
+    }
+
+    private func recordIsEmpty() -> Bool {
+        for index in 0..<scanner.fieldCount where scanner.fieldEnd[index] > scanner.fieldStart[index] {
+            let empty = scanner.withField(index) { field in field.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+            if !empty { return false }
+        }
+        return true
+    }
+
+    private func readHeader(report: (Diagnostic) -> Void) throws(ProfScoreError) {
+        var found = false
+        while try nextRecord() {
+            if !recordIsEmpty() { found = true; break }
+        }
+        guard found else {
+            throw .unreadableSheet(Diagnostic(.error, file: displayName, line: 1, column: 1, Message(
+                en: "the file is empty; expected a header row with the respondent columns and the item ids of '\(scorer.instrument.id)'",
+                ru: "файл пуст; ожидалась строка заголовка со столбцами респондента и номерами пунктов «\(scorer.instrument.id)»")))
+        }
+        let line = scanner.recordLine
+        headerFieldCount = scanner.fieldCount
+        fieldRole = Array(repeating: -1, count: headerFieldCount)
+        var columnOfItem: [Int: Int] = [:]
+        for field in 0..<headerFieldCount {
+            let name = scanner.string(field)
+            let key = TokenNormalizer.normalize(name)
+            if let item = scorer.itemIndex(normalizedID: key) {
+                if let earlier = columnOfItem[item] {
+                    report(Diagnostic(.error, file: displayName, line: scanner.fieldLine[field], column: field + 1, Message(
+                        en: "column \(field + 1) repeats item '\(scorer.instrument.items[item].id)' of column \(earlier + 1); this column is ignored — rename or delete it",
+                        ru: "столбец \(field + 1) повторяет пункт «\(scorer.instrument.items[item].id)» из столбца \(earlier + 1); этот столбец не учитывается — переименуйте или удалите его")))
+                    fieldRole[field] = -2
+                } else {
+                    columnOfItem[item] = field
+                    fieldRole[field] = item
+                }
+            } else {
+                infoColumnNames.append(name.isEmpty ? "column \(field + 1)" : name)
+            }
+        }
+        let items = scorer.instrument.items
+        guard !columnOfItem.isEmpty else {
+            let expected = items.prefix(3).map(\.id).joined(separator: ", ") + (items.count > 3 ? ", …, \(items.last!.id)" : "")
+            throw .unreadableSheet(Diagnostic(.error, file: displayName, line: line, column: 1, Message(
+                en: "no column of the header row is named after an item of '\(scorer.instrument.id)'; name the answer columns by the item numbers: \(expected)",
+                ru: "ни один столбец строки заголовка не назван номером пункта «\(scorer.instrument.id)»; назовите столбцы ответов номерами пунктов: \(expected)")))
+        }
+        let missing = items.indices.filter { columnOfItem[$0] == nil }.map { items[$0].id }
+        if !missing.isEmpty {
+            let list = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? " (+\(missing.count - 10))" : "")
+            report(Diagnostic(.warning, file: displayName, line: line, column: nil, Message(
+                en: "the header has no column for item(s) \(list); these answers are treated as missing — add the columns if the sheet has them",
+                ru: "в заголовке нет столбцов для пунктов \(list); эти ответы считаются пропущенными — добавьте столбцы, если они есть на бланке")))
+        }
+    }
+
+    /// Reads the next respondent's row.
+    /// - Parameters:
+    ///   - row: receives the row; its storage is reused between calls.
+    ///   - report: receives a diagnostic for every cell that cannot be read.
+    /// - Returns: `false` at the end of the file.
+    /// - Complexity: O(length of the row); no allocation per row beyond the respondent columns' strings.
+    public func nextRow(_ row: inout SheetRow, report: (Diagnostic) -> Void) throws(ProfScoreError) -> Bool {
+        while try nextRecord() {
+            if recordIsEmpty() { continue }
+            fill(&row, report: report)
+            return true
+        }
+        return false
+    }
+
+    private func fill(_ row: inout SheetRow, report: (Diagnostic) -> Void) {
+        let itemCount = scorer.plan.itemCount
+        if row.codes.count != itemCount {
+            row.codes = Array(repeating: ScoringPlan.missing, count: itemCount)
+        } else {
+            for i in 0..<itemCount { row.codes[i] = ScoringPlan.missing }
+        }
+        row.info.removeAll(keepingCapacity: true)
+        row.line = scanner.recordLine
+        row.hasUnreadableCells = false
+        let fieldCount = scanner.fieldCount
+        for field in 0..<min(fieldCount, headerFieldCount) where fieldRole[field] == -1 {
+            row.info.append(scanner.string(field))
+        }
+        while row.info.count < infoColumnNames.count { row.info.append("") }
+        if let open = scanner.unclosedQuote {
+            report(Diagnostic(.error, file: displayName, line: open.line, column: open.field, Message(
+                en: "a quote opened here is never closed, so the rest of the file was read as one cell; close the quote",
+                ru: "открытая здесь кавычка не закрыта, и остаток файла прочитан как одна ячейка; закройте кавычку")))
+        }
+        if fieldCount > headerFieldCount {
+            report(Diagnostic(.warning, file: displayName, line: row.line, column: headerFieldCount + 1, Message(
+                en: "the row has \(fieldCount) cells but the header only \(headerFieldCount); the extra cells are ignored",
+                ru: "в строке \(fieldCount) ячеек, а в заголовке \(headerFieldCount); лишние ячейки не учитываются")))
+        }
+        for field in 0..<min(fieldCount, headerFieldCount) {
+            let item = fieldRole[field]
+            guard item >= 0 else { continue }
+            let lookup = scorer.lookups[scorer.itemLookup[item]]
+            let valid = scanner.withField(field) { TokenNormalizer.normalize($0, into: &normalized) }
+            if valid && normalized.isEmpty { continue }
+            if valid, let option = lookup.option(normalized: normalized) {
+                row.codes[item] = Int32(option)
+                continue
+            }
+            row.codes[item] = ScoringPlan.unreadable
+            row.hasUnreadableCells = true
+            report(unreadableCell(field: field, item: item, respondent: row.id, valid: valid))
+        }
+    }
+
+    private func unreadableCell(field: Int, item: Int, respondent: String, valid: Bool) -> Diagnostic {
+        let instrument = scorer.instrument
+        let format = instrument.answerFormats[instrument.items[item].format]
+        let allowed = format.options.map { option in
+            option.tokens.isEmpty ? option.code : "\(option.code) (\(option.tokens.joined(separator: ", ")))"
+        }.joined(separator: "; ")
+        var text = scanner.string(field)
+        if text.count > 40 { text = String(text.prefix(40)) + "…" }
+        let scales = scorer.scalesOfItem(item).map { instrument.scales[$0].id }.joined(separator: ", ")
+        let itemID = instrument.items[item].id
+        let who = respondent.isEmpty ? "" : ", respondent \(respondent)"
+        let whoRu = respondent.isEmpty ? "" : ", респондент \(respondent)"
+        let en = valid
+            ? "item \(itemID)\(who): cannot read «\(text)»; allowed answers: \(allowed). Correct the cell; until then scale(s) \(scales) of this respondent are not scored"
+            : "item \(itemID)\(who): the cell is not valid text in \(encoding.rawValue); save the file as UTF-8 or Windows-1251. Scale(s) \(scales) of this respondent are not scored"
+        let ru = valid
+            ? "пункт \(itemID)\(whoRu): не удаётся прочитать «\(text)»; допустимые ответы: \(allowed). Исправьте ячейку; пока шкалы \(scales) этого респондента не подсчитаны"
+            : "пункт \(itemID)\(whoRu): в ячейке недопустимый для \(encoding.rawValue) текст; сохраните файл в UTF-8 или Windows-1251. Шкалы \(scales) этого респондента не подсчитаны"
+        return Diagnostic(.error, file: displayName, line: scanner.fieldLine[field], column: field + 1, Message(en: en, ru: ru))
+    }
+}

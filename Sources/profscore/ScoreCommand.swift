@@ -1,0 +1,181 @@
+import Foundation
+import ProfScoreKit
+
+/// `profscore score`: scores answer sheets and writes one row per respondent.
+enum ScoreCommand {
+    static let help = Message(
+        en: """
+        USAGE: profscore score --instrument ID|FILE FILE... [--format csv|json|table]
+                               [--output PATH] [--excel] [--strict] [--lang ru|en]
+
+        Scores answer sheets (CSV or TSV; UTF-8, UTF-8 with BOM, Windows-1251 or
+        UTF-16; delimiter , ; or tab, detected). The header row names the item
+        columns by item id; other columns are respondent information, the first
+        being the respondent id. Use - to read standard input.
+
+        Writes, per respondent: the id, the raw score of every scale, the levels,
+        the leading type, the study profile, the Holland code (RIASEC forms), flags,
+        the file and line, then the other respondent columns. Cells that cannot be
+        read are reported on standard error as FILE:LINE:COLUMN and their scales
+        are left unscored; the rest is scored.
+
+        OPTIONS:
+          --instrument ID|FILE  Bundled instrument id (see profscore instruments) or an instrument file.
+          --format csv|json|table
+                                Output format (default: csv).
+          --output PATH         Write to PATH (whole or not at all) instead of standard output.
+          --excel               CSV for Russian Excel: UTF-8 with BOM, ';', decimal comma.
+          --strict              Exit with 65 and write no --output file if any cell or file cannot be read.
+          --lang ru|en          Language of messages and level labels (default: ru).
+          -h, --help            Show this help.
+
+        EXIT CODES: 0 done (problems, if any, reported on standard error), 64 usage error,
+        65 invalid instrument, a file that could not be scored, or --strict and a problem; 1 other failure.
+        """,
+        ru: """
+        ИСПОЛЬЗОВАНИЕ: profscore score --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
+                                       [--output ПУТЬ] [--excel] [--strict] [--lang ru|en]
+
+        Подсчитывает бланки ответов (CSV или TSV; UTF-8, UTF-8 с BOM, Windows-1251 или
+        UTF-16; разделитель , ; или табуляция определяется сам). В строке заголовка
+        столбцы ответов названы номерами пунктов; остальные столбцы — сведения о
+        респонденте, первый из них — код респондента. «-» — читать стандартный ввод.
+
+        Для каждого респондента выводит: код, сырой балл по каждой шкале, уровни,
+        ведущий тип, профиль обучения, код Холланда (формы RIASEC), отметки, файл и
+        строку, затем прочие столбцы респондента. Нечитаемые ячейки сообщаются в поток
+        ошибок как ФАЙЛ:СТРОКА:СТОЛБЕЦ, их шкалы не подсчитываются; остальное подсчитывается.
+
+        ПАРАМЕТРЫ:
+          --instrument ID|ФАЙЛ  Идентификатор встроенного инструмента (см. profscore instruments) или файл инструмента.
+          --format csv|json|table
+                                Формат вывода (по умолчанию csv).
+          --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода.
+          --excel               CSV для русского Excel: UTF-8 с BOM, «;», десятичная запятая.
+          --strict              Код 65 и без файла --output, если хоть одна ячейка или файл не прочитаны.
+          --lang ru|en          Язык сообщений и названий уровней (по умолчанию ru).
+          -h, --help            Показать эту справку.
+
+        КОДЫ ВЫХОДА: 0 готово (замечания, если были, — в потоке ошибок), 64 ошибка в командной
+        строке, 65 неверный инструмент, файл не подсчитан или --strict и есть ошибки; 1 иной сбой.
+        """)
+
+    static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
+        // Check the command line before doing any work.
+        let format: ScoreFormat
+        do {
+            format = try arguments.choice("format", default: .csv, allowed: ScoreFormat.allCases)
+        } catch {
+            terminal.error(error.message.text(in: terminal.language))
+            return .usage
+        }
+        guard let instrumentName = arguments.values["instrument"] else {
+            terminal.message(en: "score needs --instrument ID|FILE; see profscore instruments for the bundled ids",
+                             ru: "для score нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
+            return .usage
+        }
+        let inputs = arguments.operands
+        guard !inputs.isEmpty else {
+            terminal.message(en: "score needs at least one answer-sheet file, or - for standard input",
+                             ru: "для score нужен хотя бы один файл бланков или «-» для стандартного ввода")
+            return .usage
+        }
+        guard inputs.filter({ $0 == "-" }).count <= 1 else {
+            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
+            return .usage
+        }
+        let excel = arguments.flags.contains("excel")
+        if excel && format != .csv {
+            terminal.message(en: "--excel applies to --format csv only", ru: "--excel относится только к --format csv")
+            return .usage
+        }
+        let outputPath = arguments.values["output"]
+        if let outputPath {
+            let target = canonicalPath(outputPath)
+            if let clash = inputs.first(where: { $0 != "-" && canonicalPath($0) == target }) {
+                terminal.message(en: "--output \(outputPath) is one of the inputs (\(clash)); choose another file so the answers are not overwritten",
+                                 ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл, чтобы не затереть ответы")
+                return .usage
+            }
+        }
+
+        let instrument: Instrument
+        do {
+            instrument = try Instrument.named(instrumentName)
+        } catch {
+            terminal.error(error.rendered(in: terminal.language))
+            if case .unknownInstrument = error { return .usage }
+            if case .io = error { return .failure }
+            return .dataError
+        }
+        let scorer = Scorer(instrument: instrument)
+
+        // Respondent columns of all files, in order of first appearance.
+        var columns: [String] = []
+        for input in inputs where input != "-" {
+            if let reader = try? SheetReader(path: input, scorer: scorer, report: { _ in }) {
+                for name in reader.infoColumnNames where !columns.contains(name) { columns.append(name) }
+            }
+        }
+
+        let sink: OutputSink
+        do {
+            sink = try outputPath.map(OutputSink.file) ?? .standardOutput()
+        } catch {
+            terminal.error(error.rendered(in: terminal.language))
+            return .failure
+        }
+        var writer: ScoreWriter?
+        let batch = BatchScorer(scorer: scorer)
+        for input in inputs {
+            do {
+                try batch.score(path: input, report: terminal.diagnostic) { row, result, reader in
+                    if writer == nil {
+                        // Standard input's columns are known only once it is read.
+                        for name in reader.infoColumnNames where !columns.contains(name) { columns.append(name) }
+                        writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: format,
+                                             language: terminal.language, excel: excel, sink: sink)
+                        writer!.begin()
+                    }
+                    var info = [String](repeating: "", count: columns.count)
+                    for (index, name) in reader.infoColumnNames.enumerated() {
+                        if let position = columns.firstIndex(of: name), index < row.info.count { info[position] = row.info[index] }
+                    }
+                    writer!.write(info: info, file: input, line: row.line, result: result)
+                }
+            } catch {
+                terminal.error(error.rendered(in: terminal.language))
+            }
+        }
+        if writer == nil {
+            writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: format,
+                                 language: terminal.language, excel: excel, sink: sink)
+            writer!.begin()
+        }
+        writer!.end()
+
+        let problems = batch.errorCount > 0
+        let strictFailure = arguments.flags.contains("strict") && problems
+        if strictFailure {
+            sink.discard()
+        } else {
+            do {
+                try sink.commit()
+            } catch {
+                terminal.error(error.rendered(in: terminal.language))
+                return .failure
+            }
+        }
+        terminal.message(
+            en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(inputs.count - batch.failedFiles.count) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount) error(s), \(batch.warningCount) warning(s)"
+                + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) was not written" : ""),
+            ru: "\(instrument.id): подсчитано респондентов: \(batch.respondentCount), файлов: \(inputs.count - batch.failedFiles.count) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount), ошибок: \(batch.errorCount), предупреждений: \(batch.warningCount)"
+                + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) не записан" : ""))
+        if !batch.failedFiles.isEmpty || strictFailure { return .dataError }
+        return .success
+    }
+
+    private static func canonicalPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

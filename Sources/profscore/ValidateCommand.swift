@@ -1,0 +1,55 @@
+import ProfScoreKit
+
+/// `profscore validate FILE...`: checks instrument files.
+enum ValidateCommand {
+    static let help = Message(
+        en: """
+        USAGE: profscore validate FILE... [--lang ru|en]
+
+        Checks instrument files (docs/instrument-format.md) and lists every problem
+        as FILE:LINE:COLUMN: error: JSON-PATH: message. A bundled id may be given
+        instead of a file. Exit code 0 when all are valid, 65 otherwise.
+
+        OPTIONS:
+          --lang ru|en   Language of the messages (default: ru).
+          -h, --help     Show this help.
+        """,
+        ru: """
+        ИСПОЛЬЗОВАНИЕ: profscore validate ФАЙЛ... [--lang ru|en]
+
+        Проверяет файлы инструментов (docs/instrument-format.md) и перечисляет все
+        ошибки в виде ФАЙЛ:СТРОКА:СТОЛБЕЦ: ошибка: JSON-ПУТЬ: сообщение. Вместо файла
+        можно указать идентификатор встроенного инструмента. Код выхода 0, если всё
+        верно, иначе 65.
+
+        ПАРАМЕТРЫ:
+          --lang ru|en   Язык сообщений (по умолчанию ru).
+          -h, --help     Показать эту справку.
+        """)
+
+    static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
+        guard !arguments.operands.isEmpty else {
+            terminal.message(en: "validate needs at least one instrument file; see profscore validate --help",
+                             ru: "для validate нужен хотя бы один файл инструмента; см. profscore validate --help")
+            return .usage
+        }
+        var exit = ExitCode.success
+        for name in arguments.operands {
+            do {
+                let instrument = try Instrument.named(name)
+                let vectors = instrument.testVectors.count
+                terminal.message(
+                    en: "\(name): valid — \(instrument.id) \(instrument.version), \(instrument.items.count) items, \(instrument.scales.count) scales, \(vectors) test vector(s) passed",
+                    ru: "\(name): без ошибок — \(instrument.id) \(instrument.version), пунктов: \(instrument.items.count), шкал: \(instrument.scales.count), контрольных примеров пройдено: \(vectors)")
+            } catch {
+                terminal.error(error.rendered(in: terminal.language))
+                if case .unknownInstrument = error { exit = .usage } else if case .io = error {
+                    if exit == .success { exit = .failure }
+                } else {
+                    exit = .dataError
+                }
+            }
+        }
+        return exit
+    }
+}
