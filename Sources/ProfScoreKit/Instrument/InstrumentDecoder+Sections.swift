@@ -70,6 +70,9 @@ extension InstrumentDecoder {
         var list: [(item: Item, node: JSONNode)] = []
         /// Normalised id → index, as answer-sheet headers are matched.
         var indexByKey: [[UInt8]: Int] = [:]
+        /// Ids of items that are declared but could not be decoded; references
+        /// to them are not reported again.
+        var brokenIDs: Set<[UInt8]> = []
 
         func index(of id: String) -> Int? { indexByKey[TokenNormalizer.normalize(id)] }
     }
@@ -170,11 +173,12 @@ extension InstrumentDecoder {
 
     private mutating func decodeItems(_ node: JSONNode?, formats: DecodedFormats?) -> DecodedItems? {
         guard let elements = array(node, "$.items", nonEmpty: true) else { return nil }
+        // Items that decode are kept even when others fail, so that scale
+        // keys can still be checked against them; problems are in `diagnostics`.
         var result = DecodedItems()
-        var ok = true
         for (index, element) in elements.enumerated() {
             let path = "$.items[\(index)]"
-            guard let members = object(element, path, required: ["id", "format"], optional: ["label"]) else { ok = false; continue }
+            guard let members = object(element, path, required: ["id", "format"], optional: ["label"]) else { continue }
             let id = identifier(members["id"], path + ".id", pattern: .label)
             let formatID = string(members["format"], path + ".format")
             let label = text(members["label"], path + ".label", both: false)
@@ -187,20 +191,22 @@ extension InstrumentDecoder {
                           ru: "неизвестный формат ответа «\(formatID)»; определены: \(formats.list.map(\.format.id).joined(separator: ", "))")
                 }
             }
-            guard let id, let formatIndex else { ok = false; continue }
+            guard let id, let formatIndex else {
+                if let id { result.brokenIDs.insert(TokenNormalizer.normalize(id)) }
+                continue
+            }
             let key = TokenNormalizer.normalize(id)
             if let existing = result.indexByKey[key] {
                 let other = result.list[existing].item.id
                 error(members["id"]!, path + ".id",
                       en: other == id ? "the item id '\(id)' appears twice" : "the item id '\(id)' reads the same as '\(other)' on an answer sheet",
                       ru: other == id ? "идентификатор пункта «\(id)» встречается дважды" : "идентификатор пункта «\(id)» на бланке не отличить от «\(other)»")
-                ok = false
                 continue
             }
             result.indexByKey[key] = result.list.count
             result.list.append((Item(id: id, format: formatIndex, label: label), element))
         }
-        return ok ? result : nil
+        return result
     }
 
     private mutating func decodeScales(_ node: JSONNode?, items: DecodedItems?, formats: DecodedFormats?) -> [Scale]? {
@@ -262,6 +268,7 @@ extension InstrumentDecoder {
             }
             guard let itemID = string(members["item"], entryPath + ".item"), let items, let formats else { ok = false; continue }
             guard let itemIndex = items.index(of: itemID) else {
+                if items.brokenIDs.contains(TokenNormalizer.normalize(itemID)) { ok = false; continue }
                 error(members["item"]!, entryPath + ".item", en: "unknown item '\(itemID)'", ru: "неизвестный пункт «\(itemID)»")
                 ok = false; continue
             }
