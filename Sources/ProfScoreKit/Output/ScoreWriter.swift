@@ -96,15 +96,6 @@ public final class ScoreWriter {
         }
     }
 
-    private func leadingTitles(_ result: RespondentScore) -> String {
-        switch result.leading {
-        case .types(let types): types.map { instrument.scales[$0].title.text(in: language) }.joined(separator: " = ")
-        case .noPronouncedInterest: language == .russian ? "не выражен" : "none pronounced"
-        case .undetermined: language == .russian ? "не определён" : "undetermined"
-        case .notApplicable: ""
-        }
-    }
-
     private func categoryIDs(_ result: RespondentScore) -> [String] {
         result.categories.compactMap { instrument.profiles?.categories[$0].id }
     }
@@ -133,8 +124,8 @@ public final class ScoreWriter {
             appendJSON(info: info, file: file, line: line, result: result)
         case .table:
             var row = [info.first ?? ""] + result.scores.map { $0.map(ScoreFormatting.plain) ?? "—" }
-            row.append(leadingTitles(result))
-            row.append(result.categories.compactMap { instrument.profiles?.categories[$0].title.text(in: language) }.joined(separator: ", "))
+            row.append(leadingIDs(result))
+            row.append(categoryIDs(result).joined(separator: "+"))
             if hasHolland { row.append(result.hollandCode ?? "") }
             row.append(result.flags.names.joined(separator: " "))
             tableRows.append(row)
@@ -212,6 +203,17 @@ public final class ScoreWriter {
                     out.append(0x0A)
                 }
             }
+            // A legend of the ids used in the table.
+            out.append(0x0A)
+            for scale in instrument.scales {
+                out.append(contentsOf: "\(scale.id) — \(scale.title.text(in: language))\n".utf8)
+            }
+            for category in instrument.profiles?.categories ?? [] {
+                out.append(contentsOf: "\(category.id) — \(category.title.text(in: language))\n".utf8)
+            }
+            out.append(contentsOf: (language == .russian
+                ? "none — интерес не выражен (ниже порога); «+» — равные баллы (ничья); «—» — шкала не подсчитана\n"
+                : "none — no pronounced interest (below the threshold); '+' — equal scores (a tie); '—' — scale not scored\n").utf8)
             tableRows.removeAll()
         }
         sink.write(out)
