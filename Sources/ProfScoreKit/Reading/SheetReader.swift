@@ -65,7 +65,7 @@ public final class SheetReader {
         var first: [UInt8] = []
         var exhausted = false
         var readFailure: String?
-        while first.count < 4096 {
+        while first.count < Self.chunkSize {
             let n = Self.readChunk(descriptor, into: &buffer)
             if n < 0 { readFailure = String(cString: strerror(errno)); break }
             if n == 0 { exhausted = true; break }
