@@ -1,10 +1,3 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads the answer sheets of one instrument from a CSV or TSV file, or from
 /// standard input, one row at a time.
 ///
@@ -14,27 +7,23 @@ import Darwin
 /// the respondent id. Memory stays the same whatever the number of rows.
 public final class SheetReader {
     /// The file's name in diagnostics.
-    public let displayName: String
+    public var displayName: String { table.displayName }
     /// The detected encoding.
-    public private(set) var encoding: SheetEncoding = .utf8
+    public var encoding: SheetEncoding { table.encoding }
     /// The detected delimiter.
-    public let delimiter: Character
+    public var delimiter: Character { Character(Unicode.Scalar(table.delimiter)) }
     /// Names of the respondent columns, in the sheet's order.
     public private(set) var infoColumnNames: [String] = []
 
     private let scorer: Scorer
-    private let descriptor: Int32
-    private let ownsDescriptor: Bool
-    private var chunk: [UInt8]
-    private var transcoder: Transcoder
-    private var scanner: DelimitedScanner
-    private var sourceExhausted = false
+    private let table: TextTableReader
     /// Per field of a record: the item index, or -1 for a respondent column, -2 for an ignored column.
     private var fieldRole: [Int] = []
     private var headerFieldCount = 0
     private var normalized: [UInt8] = []
 
-    static let chunkSize = 1 << 20
+    /// The size of the chunks the file is read in.
+    static var chunkSize: Int { TextTableReader.chunkSize }
 
     /// Opens a sheet and reads its header.
     /// - Parameters:
@@ -44,128 +33,27 @@ public final class SheetReader {
     /// - Throws: ``ProfScoreError/io(path:reason:)`` when the file cannot be
     ///   read, ``ProfScoreError/unreadableSheet(_:)`` when it has no header or no item column.
     public init(path: String, scorer: Scorer, report: (Diagnostic) -> Void) throws(ProfScoreError) {
-        displayName = path
         self.scorer = scorer
-        if path == "-" {
-            descriptor = STDIN_FILENO
-            ownsDescriptor = false
-        } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw .io(path: path, reason: "is a folder, not a file")
-            }
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
-            descriptor = fd
-            ownsDescriptor = true
-        }
-        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
-
-        // Read the first bytes to detect the encoding, then the delimiter.
-        var first: [UInt8] = []
-        var exhausted = false
-        var readFailure: String?
-        while first.count < Self.chunkSize {
-            let n = Self.readChunk(descriptor, into: &buffer)
-            if n < 0 { readFailure = String(cString: strerror(errno)); break }
-            if n == 0 { exhausted = true; break }
-            first.append(contentsOf: buffer[0..<n])
-        }
-        if let readFailure {
-            if ownsDescriptor { close(descriptor) }
-            throw .io(path: path, reason: readFailure)
-        }
-        let (detected, bomLength) = first.withUnsafeBufferPointer { SheetEncoding.detect($0, isWholeFile: exhausted) }
-        var decoder = Transcoder(encoding: detected)
-        var text: [UInt8] = []
-        first.withUnsafeBufferPointer { decoder.append(UnsafeBufferPointer(rebasing: $0[bomLength...]), to: &text) }
-        if exhausted { decoder.finish(to: &text) }
-
-        // Excel's "sep=;" first line names the delimiter.
-        var explicitDelimiter: UInt8?
-        if text.count >= 5, text[0...3].elementsEqual("sep=".utf8) || text[0...3].elementsEqual("SEP=".utf8),
-           text.count == 5 || text[5] == 0x0D || text[5] == 0x0A {
-            explicitDelimiter = text[4]
-        }
-        let delimiterByte = explicitDelimiter ?? text.withUnsafeBufferPointer { DelimitedScanner.detectDelimiter($0) }
-        var textScanner = DelimitedScanner(delimiter: delimiterByte)
-        textScanner.buffer = text
-        textScanner.isAtEnd = exhausted
-
-        chunk = buffer
-        encoding = detected
-        transcoder = decoder
-        sourceExhausted = exhausted
-        delimiter = Character(Unicode.Scalar(delimiterByte))
-        scanner = textScanner
-        let skipFirstLine = explicitDelimiter != nil
-        if skipFirstLine { _ = try nextRecord() }
+        table = try TextTableReader(path: path)
         try readHeader(report: report)
     }
 
-    deinit {
-        if ownsDescriptor { close(descriptor) }
-    }
-
-    private static func readChunk(_ fd: Int32, into buffer: inout [UInt8]) -> Int {
-        buffer.withUnsafeMutableBytes { raw in
-            while true {
-                let n = read(fd, raw.baseAddress, raw.count)
-                if n < 0 && errno == EINTR { continue }
-                return n
-            }
-        }
-    }
-
-    /// Scans the next record, reading more of the file as needed.
-    /// - Returns: `false` at the end of the file.
-    private func nextRecord() throws(ProfScoreError) -> Bool {
-        while true {
-            switch scanner.scanRecord() {
-            case .record: return true
-            case .end: return false
-            case .needMore:
-                scanner.compact()
-                let n = Self.readChunk(descriptor, into: &chunk)
-                if n < 0 { throw .io(path: displayName, reason: String(cString: strerror(errno))) }
-                if n == 0 {
-                    transcoder.finish(to: &scanner.buffer)
-                    scanner.isAtEnd = true
-                } else {
-                    chunk.withUnsafeBufferPointer { transcoder.append(UnsafeBufferPointer(rebasing: $0[0..<n]), to: &scanner.buffer) }
-                }
-            }
-        }
-    }
-
-    private func recordIsEmpty() -> Bool {
-        for index in 0..<scanner.fieldCount where scanner.fieldEnd[index] > scanner.fieldStart[index] {
-            let empty = scanner.withField(index) { field in field.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-            if !empty { return false }
-        }
-        return true
-    }
-
     private func readHeader(report: (Diagnostic) -> Void) throws(ProfScoreError) {
-        var found = false
-        while try nextRecord() {
-            if !recordIsEmpty() { found = true; break }
-        }
-        guard found else {
+        guard try table.nextNonEmptyRecord() else {
             throw .unreadableSheet(Diagnostic(.error, file: displayName, line: 1, column: 1, Message(
                 en: "the file is empty; expected a header row with the respondent columns and the item ids of '\(scorer.instrument.id)'",
                 ru: "файл пуст; ожидалась строка заголовка со столбцами респондента и номерами пунктов «\(scorer.instrument.id)»")))
         }
-        let line = scanner.recordLine
-        headerFieldCount = scanner.fieldCount
+        let line = table.scanner.recordLine
+        headerFieldCount = table.scanner.fieldCount
         fieldRole = Array(repeating: -1, count: headerFieldCount)
         var columnOfItem: [Int: Int] = [:]
         for field in 0..<headerFieldCount {
-            let name = scanner.string(field)
+            let name = table.string(field)
             let key = TokenNormalizer.normalize(name)
             if let item = scorer.itemIndex(normalizedID: key) {
                 if let earlier = columnOfItem[item] {
-                    report(Diagnostic(.error, file: displayName, line: scanner.fieldLine[field], column: field + 1, Message(
+                    report(Diagnostic(.error, file: displayName, line: table.scanner.fieldLine[field], column: field + 1, Message(
                         en: "column \(field + 1) repeats item '\(scorer.instrument.items[item].id)' of column \(earlier + 1); this column is ignored — rename or delete it",
                         ru: "столбец \(field + 1) повторяет пункт «\(scorer.instrument.items[item].id)» из столбца \(earlier + 1); этот столбец не учитывается — переименуйте или удалите его")))
                     fieldRole[field] = -2
@@ -200,12 +88,9 @@ public final class SheetReader {
     /// - Returns: `false` at the end of the file.
     /// - Complexity: O(length of the row); no allocation per row beyond the respondent columns' strings.
     public func nextRow(_ row: inout SheetRow, report: (Diagnostic) -> Void) throws(ProfScoreError) -> Bool {
-        while try nextRecord() {
-            if recordIsEmpty() { continue }
-            fill(&row, report: report)
-            return true
-        }
-        return false
+        guard try table.nextNonEmptyRecord() else { return false }
+        fill(&row, report: report)
+        return true
     }
 
     private func fill(_ row: inout SheetRow, report: (Diagnostic) -> Void) {
@@ -216,14 +101,14 @@ public final class SheetReader {
             for i in 0..<itemCount { row.codes[i] = ScoringPlan.missing }
         }
         row.info.removeAll(keepingCapacity: true)
-        row.line = scanner.recordLine
+        row.line = table.scanner.recordLine
         row.hasUnreadableCells = false
-        let fieldCount = scanner.fieldCount
+        let fieldCount = table.scanner.fieldCount
         for field in 0..<min(fieldCount, headerFieldCount) where fieldRole[field] == -1 {
-            row.info.append(scanner.string(field))
+            row.info.append(table.string(field))
         }
         while row.info.count < infoColumnNames.count { row.info.append("") }
-        if let open = scanner.unclosedQuote {
+        if let open = table.scanner.unclosedQuote {
             report(Diagnostic(.error, file: displayName, line: open.line, column: open.field, Message(
                 en: "a quote opened here is never closed, so the rest of the file was read as one cell; close the quote",
                 ru: "открытая здесь кавычка не закрыта, и остаток файла прочитан как одна ячейка; закройте кавычку")))
@@ -237,7 +122,7 @@ public final class SheetReader {
             let item = fieldRole[field]
             guard item >= 0 else { continue }
             let lookup = scorer.lookups[scorer.itemLookup[item]]
-            let valid = scanner.withField(field) { TokenNormalizer.normalize($0, into: &normalized) }
+            let valid = table.withField(field) { TokenNormalizer.normalize($0, into: &normalized) }
             if valid && normalized.isEmpty { continue }
             if valid, let option = lookup.option(normalized: normalized) {
                 row.codes[item] = Int32(option)
@@ -255,7 +140,7 @@ public final class SheetReader {
         let allowed = format.options.map { option in
             option.tokens.isEmpty ? option.code : "\(option.code) (\(option.tokens.joined(separator: ", ")))"
         }.joined(separator: "; ")
-        var text = scanner.string(field)
+        var text = table.string(field)
         if text.count > 40 { text = String(text.prefix(40)) + "…" }
         let scales = scorer.scalesOfItem(item).map { instrument.scales[$0].id }.joined(separator: ", ")
         let itemID = instrument.items[item].id
@@ -267,6 +152,6 @@ public final class SheetReader {
         let ru = valid
             ? "пункт \(itemID)\(whoRu): не удаётся прочитать «\(text)»; допустимые ответы: \(allowed). Исправьте ячейку; пока шкалы \(scales) этого респондента не подсчитаны"
             : "пункт \(itemID)\(whoRu): в ячейке недопустимый для \(encoding.rawValue) текст; сохраните файл в UTF-8 или Windows-1251. Шкалы \(scales) этого респондента не подсчитаны"
-        return Diagnostic(.error, file: displayName, line: scanner.fieldLine[field], column: field + 1, Message(en: en, ru: ru))
+        return Diagnostic(.error, file: displayName, line: table.scanner.fieldLine[field], column: field + 1, Message(en: en, ru: ru))
     }
 }
