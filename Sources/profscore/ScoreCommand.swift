@@ -23,14 +23,15 @@ enum ScoreCommand {
           --instrument ID|FILE  Bundled instrument id (see profscore instruments) or an instrument file.
           --format csv|json|table
                                 Output format (default: csv).
-          --output PATH         Write to PATH (whole or not at all) instead of standard output.
+          --output PATH         Write to PATH (whole or not at all) instead of standard output (- is standard output).
           --excel               CSV for Russian Excel: UTF-8 with BOM, ';', decimal comma.
           --strict              Exit with 65 and write no --output file if any cell or file cannot be read.
           --lang ru|en          Language of messages and level labels (default: ru).
           -h, --help            Show this help.
 
         EXIT CODES: 0 done (problems, if any, reported on standard error), 64 usage error,
-        65 invalid instrument, a file that could not be scored, or --strict and a problem; 1 other failure.
+        65 invalid instrument, a sheet that could not be scored, or --strict and a problem;
+        1 other failure (a file that cannot be opened or written).
         """,
         ru: """
         ИСПОЛЬЗОВАНИЕ: profscore score --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
@@ -50,14 +51,15 @@ enum ScoreCommand {
           --instrument ID|ФАЙЛ  Идентификатор встроенного инструмента (см. profscore instruments) или файл инструмента.
           --format csv|json|table
                                 Формат вывода (по умолчанию csv).
-          --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода.
+          --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода («-» — стандартный вывод).
           --excel               CSV для русского Excel: UTF-8 с BOM, «;», десятичная запятая.
           --strict              Код 65 и без файла --output, если хоть одна ячейка или файл не прочитаны.
           --lang ru|en          Язык сообщений и названий уровней (по умолчанию ru).
           -h, --help            Показать эту справку.
 
         КОДЫ ВЫХОДА: 0 готово (замечания, если были, — в потоке ошибок), 64 ошибка в командной
-        строке, 65 неверный инструмент, файл не подсчитан или --strict и есть ошибки; 1 иной сбой.
+        строке, 65 неверный инструмент, бланк не подсчитан или --strict и есть ошибки;
+        1 иной сбой (файл не открывается или не записывается).
         """)
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
@@ -89,7 +91,8 @@ enum ScoreCommand {
             terminal.message(en: "--excel applies to --format csv only", ru: "--excel относится только к --format csv")
             return .usage
         }
-        let outputPath = arguments.values["output"]
+        var outputPath = arguments.values["output"]
+        if outputPath == "-" { outputPath = nil }
         if let outputPath {
             let target = canonicalPath(outputPath)
             if let clash = inputs.first(where: { $0 != "-" && canonicalPath($0) == target }) {
@@ -110,10 +113,23 @@ enum ScoreCommand {
         }
         let scorer = Scorer(instrument: instrument)
 
+        // Standard input and pipes are copied to temporary files first, so
+        // that every input can be read twice: once for its columns, once to score.
+        var spooled: [SpooledInput] = []
+        var ioFailures = 0
+        for input in inputs {
+            do {
+                spooled.append(try SpooledInput(input))
+            } catch {
+                terminal.error(error.rendered(in: terminal.language))
+                ioFailures += 1
+            }
+        }
+
         // Respondent columns of all files, in order of first appearance.
         var columns: [String] = []
-        for input in inputs where input != "-" {
-            if let reader = try? SheetReader(path: input, scorer: scorer, report: { _ in }) {
+        for input in spooled {
+            if let reader = try? SheetReader(path: input.path, displayName: input.displayName, scorer: scorer, report: { _ in }) {
                 for name in reader.infoColumnNames where !columns.contains(name) { columns.append(name) }
             }
         }
@@ -125,36 +141,29 @@ enum ScoreCommand {
             terminal.error(error.rendered(in: terminal.language))
             return .failure
         }
-        var writer: ScoreWriter?
+        let writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: format,
+                                 language: terminal.language, excel: excel, sink: sink)
+        writer.begin()
         let batch = BatchScorer(scorer: scorer)
-        for input in inputs {
+        for input in spooled {
             do {
-                try batch.score(path: input, report: terminal.diagnostic) { row, result, reader in
-                    if writer == nil {
-                        // Standard input's columns are known only once it is read.
-                        for name in reader.infoColumnNames where !columns.contains(name) { columns.append(name) }
-                        writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: format,
-                                             language: terminal.language, excel: excel, sink: sink)
-                        writer!.begin()
-                    }
+                try batch.score(path: input.path, displayName: input.displayName, report: terminal.diagnostic) { row, result, reader in
                     var info = [String](repeating: "", count: columns.count)
                     for (index, name) in reader.infoColumnNames.enumerated() {
                         if let position = columns.firstIndex(of: name), index < row.info.count { info[position] = row.info[index] }
                     }
-                    writer!.write(info: info, file: input, line: row.line, result: result)
+                    writer.write(info: info, file: input.displayName, line: row.line, result: result)
                 }
             } catch {
                 terminal.error(error.rendered(in: terminal.language))
             }
         }
-        if writer == nil {
-            writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: format,
-                                 language: terminal.language, excel: excel, sink: sink)
-            writer!.begin()
-        }
-        writer!.end()
+        writer.end()
 
-        let problems = batch.errorCount > 0
+        let dataFailures = batch.failures.filter { if case .io = $0.error { false } else { true } }.count
+        ioFailures += batch.failures.count - dataFailures
+        let scoredFiles = spooled.count - batch.failures.count
+        let problems = batch.errorCount > 0 || ioFailures > 0
         let strictFailure = arguments.flags.contains("strict") && problems
         if strictFailure {
             sink.discard()
@@ -167,11 +176,12 @@ enum ScoreCommand {
             }
         }
         terminal.message(
-            en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(inputs.count - batch.failedFiles.count) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount) error(s), \(batch.warningCount) warning(s)"
+            en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(scoredFiles) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount + ioFailures) error(s), \(batch.warningCount) warning(s)"
                 + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) was not written" : ""),
-            ru: "\(instrument.id): подсчитано респондентов: \(batch.respondentCount), файлов: \(inputs.count - batch.failedFiles.count) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount), ошибок: \(batch.errorCount), предупреждений: \(batch.warningCount)"
+            ru: "\(instrument.id): подсчитано респондентов: \(batch.respondentCount), файлов: \(scoredFiles) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount), ошибок: \(batch.errorCount + ioFailures), предупреждений: \(batch.warningCount)"
                 + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) не записан" : ""))
-        if !batch.failedFiles.isEmpty || strictFailure { return .dataError }
+        if dataFailures > 0 || strictFailure { return .dataError }
+        if ioFailures > 0 { return .failure }
         return .success
     }
 

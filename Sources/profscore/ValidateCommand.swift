@@ -8,7 +8,8 @@ enum ValidateCommand {
 
         Checks instrument files (docs/instrument-format.md) and lists every problem
         as FILE:LINE:COLUMN: error: JSON-PATH: message. A bundled id may be given
-        instead of a file. Exit code 0 when all are valid, 65 otherwise.
+        instead of a file. Exit code 0 when all are valid, 65 when one is not,
+        64 for an unknown bundled id, 1 for a file that cannot be read.
 
         OPTIONS:
           --lang ru|en   Language of the messages (default: ru).
@@ -20,7 +21,8 @@ enum ValidateCommand {
         Проверяет файлы инструментов (docs/instrument-format.md) и перечисляет все
         ошибки в виде ФАЙЛ:СТРОКА:СТОЛБЕЦ: ошибка: JSON-ПУТЬ: сообщение. Вместо файла
         можно указать идентификатор встроенного инструмента. Код выхода 0, если всё
-        верно, иначе 65.
+        верно, 65 при ошибках в инструменте, 64 для неизвестного идентификатора,
+        1 если файл не читается.
 
         ПАРАМЕТРЫ:
           --lang ru|en   Язык сообщений (по умолчанию ru).
@@ -33,7 +35,7 @@ enum ValidateCommand {
                              ru: "для validate нужен хотя бы один файл инструмента; см. profscore validate --help")
             return .usage
         }
-        var exit = ExitCode.success
+        var invalid = false, unknown = false, unreadable = false
         for name in arguments.operands {
             do {
                 let instrument = try Instrument.named(name)
@@ -43,13 +45,14 @@ enum ValidateCommand {
                     ru: "\(name): без ошибок — \(instrument.id) \(instrument.version), пунктов: \(instrument.items.count), шкал: \(instrument.scales.count), контрольных примеров пройдено: \(vectors)")
             } catch {
                 terminal.error(error.rendered(in: terminal.language))
-                if case .unknownInstrument = error { exit = .usage } else if case .io = error {
-                    if exit == .success { exit = .failure }
-                } else {
-                    exit = .dataError
+                switch error {
+                case .unknownInstrument: unknown = true
+                case .io: unreadable = true
+                default: invalid = true
                 }
             }
         }
+        let exit: ExitCode = invalid ? .dataError : unknown ? .usage : unreadable ? .failure : .success
         return exit
     }
 }

@@ -63,10 +63,22 @@ func requestedLanguage(_ arguments: [String]) -> Language {
 
 @MainActor
 func runMain() -> ExitCode {
-    let arguments = Array(CommandLine.arguments.dropFirst())
+    var arguments = Array(CommandLine.arguments.dropFirst())
     let language = requestedLanguage(arguments)
     let terminal = Terminal(language: language)
+    // `--lang` may also come before the command: `profscore --lang en score …`.
+    if let first = arguments.first, first == "--lang" || first.hasPrefix("--lang=") {
+        let lang = arguments.removeFirst()
+        if lang == "--lang", !arguments.isEmpty {
+            let value = arguments.removeFirst()
+            arguments.append(contentsOf: ["--lang", value])
+        } else {
+            arguments.append(lang)
+        }
+        if arguments.first?.hasPrefix("--lang") == true { arguments = ["--help"] }
+    }
     guard let name = arguments.first else {
+        terminal.message(en: "profscore needs a command", ru: "profscore нужна команда")
         terminal.error(mainHelp.text(in: language))
         return .usage
     }
@@ -75,11 +87,17 @@ func runMain() -> ExitCode {
         Terminal.output(mainHelp.text(in: language) + "\n")
         return .success
     case "help":
-        if let topic = arguments.dropFirst().first(where: { !$0.hasPrefix("-") && $0 != "en" && $0 != "ru" }), let command = commands[topic] {
-            Terminal.output(command.help.text(in: language) + "\n")
-        } else {
+        let topics = arguments.dropFirst().filter { !$0.hasPrefix("-") && $0 != "en" && $0 != "ru" }
+        guard let topic = topics.first else {
             Terminal.output(mainHelp.text(in: language) + "\n")
+            return .success
         }
+        guard let command = commands[topic] else {
+            terminal.message(en: "no help on '\(topic)'; commands: score, validate, instruments",
+                             ru: "нет справки по «\(topic)»; команды: score, validate, instruments")
+            return .usage
+        }
+        Terminal.output(command.help.text(in: language) + "\n")
         return .success
     default:
         break

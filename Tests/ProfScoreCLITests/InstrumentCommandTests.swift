@@ -152,10 +152,9 @@ import Testing
         let run = try workspace.run(["validate", "newer-format-with-new-key.json", "--lang", "en"])
         #expect(run.status == 65, "\(run)")
         #expect(run.stderrLines(startingWith: "newer-format-with-new-key.json:2:20: error: $.formatVersion:").count == 1, "\(run)")
-        withKnownIssue("keys are checked before the version, so a newer file also gets «unknown key» errors for its new keys") {
-            #expect(run.stderr.contains("instrument refused, 1 error\n"), "\(run)")
-            #expect(!run.stderr.contains("unknown key 'norms'"), "\(run)")
-        }
+        #expect(run.stderr.contains("instrument refused, 1 error\n"), "\(run)")
+        #expect(!run.stderr.contains("unknown key 'norms'"), "\(run)")
+    
     }
 
     @Test func validateGoesOnAfterABrokenFile() throws {

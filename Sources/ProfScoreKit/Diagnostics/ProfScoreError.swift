@@ -29,8 +29,8 @@ extension ProfScoreError {
                 : "no bundled instrument '\(name)' and no such file; bundled: \(available.joined(separator: ", "))"
         case .io(let path, let reason):
             return language == .russian
-                ? "\(path): не удалось прочитать или записать файл: \(reason)"
-                : "\(path): cannot read or write the file: \(reason)"
+                ? "\(path): ошибка: файл недоступен: \(reason)"
+                : "\(path): error: the file cannot be used: \(reason)"
         case .unreadableSheet(let diagnostic):
             return diagnostic.rendered(in: language)
         }

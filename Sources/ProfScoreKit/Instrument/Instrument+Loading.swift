@@ -40,7 +40,10 @@ extension Instrument {
             decoder.checkTestVectors(of: instrument)
         }
         guard let instrument, decoder.diagnostics.isEmpty else {
-            return .failure(.invalidInstrument(file: file, diagnostics: decoder.diagnostics))
+            let sorted = decoder.diagnostics.enumerated().sorted {
+                ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+            }.map(\.element)
+            return .failure(.invalidInstrument(file: file, diagnostics: sorted))
         }
         return .success(instrument)
     }

@@ -2,18 +2,20 @@ extension InstrumentDecoder {
     /// Decodes the whole file; returns `nil` when a problem prevents building
     /// the instrument (the problems are in ``diagnostics``).
     mutating func decodeInstrument(_ root: JSONNode) -> Instrument? {
+        // The version comes first: a newer file may have keys this version does not know.
+        if case .object(let members) = root.value, let versionNode = members.first(where: { $0.key == "formatVersion" })?.value,
+           case .number(let version) = versionNode.value, version > Double(Instrument.supportedFormatVersion) {
+            error(versionNode, "$.formatVersion",
+                  en: "format version \(ScoreFormatting.plain(version)) is newer than this ProfScore reads (up to \(Instrument.supportedFormatVersion)); update ProfScore",
+                  ru: "версия формата \(ScoreFormatting.plain(version)) новее, чем читает эта версия ProfScore (до \(Instrument.supportedFormatVersion)); обновите ProfScore")
+            return nil
+        }
         guard let top = object(root, "$", required: [
             "formatVersion", "id", "version", "title", "source", "answerFormats", "items", "scales",
         ], optional: ["description", "grades", "leadingType", "profiles", "testVectors"]) else { return nil }
 
-        if let versionNode = top["formatVersion"] {
-            guard let version = integer(versionNode, "$.formatVersion", range: 1...Int(Int32.max)) else { return nil }
-            guard version <= Instrument.supportedFormatVersion else {
-                error(versionNode, "$.formatVersion",
-                      en: "format version \(version) is newer than this ProfScore reads (up to \(Instrument.supportedFormatVersion)); update ProfScore",
-                      ru: "версия формата \(version) новее, чем читает эта версия ProfScore (до \(Instrument.supportedFormatVersion)); обновите ProfScore")
-                return nil
-            }
+        if let versionNode = top["formatVersion"], integer(versionNode, "$.formatVersion", range: 1...Instrument.supportedFormatVersion) == nil {
+            return nil
         }
         let id = identifier(top["id"], "$.id", pattern: .instrument)
         let version = string(top["version"], "$.version")
@@ -340,7 +342,7 @@ extension InstrumentDecoder {
     private mutating func decodeLevels(_ node: JSONNode, _ path: String, range: ClosedRange<Double>, integer isInteger: Bool) -> [Scale.Level]? {
         guard let elements = array(node, path, nonEmpty: true) else { return nil }
         var levels: [Scale.Level] = []
-        var nodes: [JSONNode] = []
+        var fromNodes: [JSONNode] = [], toNodes: [JSONNode] = []
         for (index, element) in elements.enumerated() {
             let levelPath = path + "[\(index)]"
             guard let members = object(element, levelPath, required: ["from", "to", "label"], optional: ["text"]) else { continue }
@@ -354,13 +356,14 @@ extension InstrumentDecoder {
                       ru: "«from» (\(format(from))) больше «to» (\(format(to)))")
             }
             levels.append(Scale.Level(from: from, to: to, label: label, text: interpretation))
-            nodes.append(element)
+            fromNodes.append(members["from"]!)
+            toNodes.append(members["to"]!)
         }
         guard levels.count == elements.count else { return nil }
         let before = diagnostics.count
         let rangeText = "\(format(range.lowerBound))…\(format(range.upperBound))"
         if let first = levels.first, first.from != range.lowerBound {
-            error(nodes[0], path + "[0].from",
+            error(fromNodes[0], path + "[0].from",
                   en: first.from < range.lowerBound
                     ? "the first band starts at \(format(first.from)), below the lowest possible score \(format(range.lowerBound)) (possible range \(rangeText))"
                     : "the first band starts at \(format(first.from)), but scores from \(format(range.lowerBound)) are possible (possible range \(rangeText)); start it at \(format(range.lowerBound))",
@@ -370,7 +373,7 @@ extension InstrumentDecoder {
         }
         if let last = levels.last, last.to != range.upperBound {
             let lastIndex = levels.count - 1
-            error(nodes[lastIndex], path + "[\(lastIndex)].to",
+            error(toNodes[lastIndex], path + "[\(lastIndex)].to",
                   en: last.to > range.upperBound
                     ? "the last band ends at \(format(last.to)), above the highest possible score \(format(range.upperBound)) (possible range \(rangeText))"
                     : "the last band ends at \(format(last.to)), but scores up to \(format(range.upperBound)) are possible (possible range \(rangeText)); end it at \(format(range.upperBound))",
@@ -384,11 +387,11 @@ extension InstrumentDecoder {
             guard current.from != expected else { continue }
             let levelPath = path + "[\(index)].from"
             if current.from < expected {
-                error(nodes[index], levelPath,
+                error(fromNodes[index], levelPath,
                       en: "this band (from \(format(current.from))) overlaps the previous one (to \(format(previous.to))); start it at \(format(expected))",
                       ru: "этот уровень (от \(format(current.from))) пересекается с предыдущим (до \(format(previous.to))); начните его с \(format(expected))")
             } else {
-                error(nodes[index], levelPath,
+                error(fromNodes[index], levelPath,
                       en: "a gap: the previous band ends at \(format(previous.to)) and this one starts at \(format(current.from)); start it at \(format(expected))",
                       ru: "пропуск: предыдущий уровень кончается на \(format(previous.to)), а этот начинается с \(format(current.from)); начните его с \(format(expected))")
             }

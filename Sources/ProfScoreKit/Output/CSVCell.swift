@@ -1,11 +1,12 @@
 /// Writes CSV cells: quoted when needed, and safe to open in Excel.
 enum CSVCell {
     /// Appends a text cell. A text that Excel would run as a formula (starting
-    /// with `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`
-    /// unless it is a plain number, which stays a number.
+    /// with `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`,
+    /// unless it is a plain number, which stays a number, or a lone `-` or `+`.
     static func appendText(_ text: String, delimiter: UInt8, to out: inout [UInt8]) {
         var value = text
-        if let first = value.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first), !isPlainNumber(value) {
+        if let first = value.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first),
+           !isPlainNumber(value), value != "-", value != "+" {
             value = "'" + value
         }
         let needsQuotes = value.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }

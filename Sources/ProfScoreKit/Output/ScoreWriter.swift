@@ -35,6 +35,8 @@ public final class ScoreWriter {
     }
 
     private var hasHolland: Bool { instrument.leadingType?.hollandCode == true }
+    private var hasLeading: Bool { instrument.leadingType != nil }
+    private var hasProfiles: Bool { instrument.profiles != nil }
 
     /// Writes the header (CSV) or the document's opening (JSON).
     public func begin() {
@@ -42,7 +44,8 @@ public final class ScoreWriter {
         case .csv:
             if excel { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
             var names = [idColumn] + instrument.scales.map(\.id) + instrument.scales.map { "level_\($0.id)" }
-            names += ["leading", "profile"] + (hasHolland ? ["holland"] : []) + ["flags", "file", "line"] + otherInfoColumns
+            names += (hasLeading ? ["leading"] : []) + (hasProfiles ? ["profile"] : []) + (hasHolland ? ["holland"] : [])
+            names += ["flags", "file", "line"] + otherInfoColumns
             appendCSVRow(names.map { .text($0) })
         case .json:
             out.append(contentsOf: "{\"format\":\"profscore-scores\",\"formatVersion\":1,\"instrument\":{\"id\":".utf8)
@@ -63,7 +66,8 @@ public final class ScoreWriter {
             out.append(contentsOf: "],\"respondents\":[".utf8)
         case .table:
             var heading = [language == .russian ? "id" : "id"] + instrument.scales.map(\.id)
-            heading += [language == .russian ? "ведущий тип" : "leading type", language == .russian ? "профиль" : "profile"]
+            if hasLeading { heading.append(language == .russian ? "ведущий тип" : "leading type") }
+            if hasProfiles { heading.append(language == .russian ? "профиль" : "profile") }
             heading += (hasHolland ? [language == .russian ? "код Холланда" : "Holland"] : [])
             heading += [language == .russian ? "отметки" : "flags"]
             tableRows.append(heading)
@@ -112,8 +116,8 @@ public final class ScoreWriter {
             cells += instrument.scales.indices.map { index in
                 .text(result.levels[index].map { instrument.scales[index].levels[$0].label.text(in: language) } ?? "")
             }
-            cells.append(.text(leadingIDs(result)))
-            cells.append(.text(categoryIDs(result).joined(separator: "+")))
+            if hasLeading { cells.append(.text(leadingIDs(result))) }
+            if hasProfiles { cells.append(.text(categoryIDs(result).joined(separator: "+"))) }
             if hasHolland { cells.append(.text(result.hollandCode ?? "")) }
             cells.append(.text(result.flags.names.joined(separator: " ")))
             cells.append(.text(file))
@@ -124,8 +128,8 @@ public final class ScoreWriter {
             appendJSON(info: info, file: file, line: line, result: result)
         case .table:
             var row = [info.first ?? ""] + result.scores.map { $0.map(ScoreFormatting.plain) ?? "—" }
-            row.append(leadingIDs(result))
-            row.append(categoryIDs(result).joined(separator: "+"))
+            if hasLeading { row.append(leadingIDs(result)) }
+            if hasProfiles { row.append(categoryIDs(result).joined(separator: "+")) }
             if hasHolland { row.append(result.hollandCode ?? "") }
             row.append(result.flags.names.joined(separator: " "))
             tableRows.append(row)
@@ -165,14 +169,19 @@ public final class ScoreWriter {
                 out.append(contentsOf: "null".utf8)
             }
         }
-        out.append(contentsOf: "},\"leading\":".utf8)
-        switch result.leading {
-        case .types(let types): JSONText.appendStrings(types.map { instrument.scales[$0].id }, to: &out)
-        case .noPronouncedInterest: out.append(contentsOf: "\"none\"".utf8)
-        case .undetermined, .notApplicable: out.append(contentsOf: "null".utf8)
+        out.append(0x7D)
+        if hasLeading {
+            out.append(contentsOf: ",\"leading\":".utf8)
+            switch result.leading {
+            case .types(let types): JSONText.appendStrings(types.map { instrument.scales[$0].id }, to: &out)
+            case .noPronouncedInterest: out.append(contentsOf: "\"none\"".utf8)
+            case .undetermined, .notApplicable: out.append(contentsOf: "null".utf8)
+            }
         }
-        out.append(contentsOf: ",\"profile\":".utf8)
-        JSONText.appendStrings(categoryIDs(result), to: &out)
+        if hasProfiles {
+            out.append(contentsOf: ",\"profile\":".utf8)
+            JSONText.appendStrings(categoryIDs(result), to: &out)
+        }
         if hasHolland {
             out.append(contentsOf: ",\"holland\":".utf8)
             if let code = result.hollandCode { JSONText.appendString(code, to: &out) } else { out.append(contentsOf: "null".utf8) }

@@ -28,13 +28,14 @@ public final class SheetReader {
     /// Opens a sheet and reads its header.
     /// - Parameters:
     ///   - path: the file's path, or `-` for standard input.
+    ///   - displayName: the name in diagnostics (default: the path).
     ///   - scorer: the instrument's scorer, which says what the item columns are.
     ///   - report: receives warnings about the header (missing or repeated item columns).
     /// - Throws: ``ProfScoreError/io(path:reason:)`` when the file cannot be
     ///   read, ``ProfScoreError/unreadableSheet(_:)`` when it has no header or no item column.
-    public init(path: String, scorer: Scorer, report: (Diagnostic) -> Void) throws(ProfScoreError) {
+    public init(path: String, displayName: String? = nil, scorer: Scorer, report: (Diagnostic) -> Void) throws(ProfScoreError) {
         self.scorer = scorer
-        table = try TextTableReader(path: path)
+        table = try TextTableReader(path: path, displayName: displayName)
         try readHeader(report: report)
     }
 

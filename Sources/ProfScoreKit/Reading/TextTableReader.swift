@@ -29,19 +29,22 @@ final class TextTableReader {
     static let chunkSize = 1 << 20
 
     /// Opens a file, or standard input for `-`, and detects its encoding and delimiter.
+    /// - Parameters:
+    ///   - path: the file to read, or `-`.
+    ///   - displayName: the name in diagnostics (default: the path).
     /// - Throws: ``ProfScoreError/io(path:reason:)`` when it cannot be read.
-    init(path: String) throws(ProfScoreError) {
-        displayName = path
+    init(path: String, displayName: String? = nil) throws(ProfScoreError) {
+        self.displayName = displayName ?? path
         if path == "-" {
             descriptor = STDIN_FILENO
             ownsDescriptor = false
         } else {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw .io(path: path, reason: "is a folder, not a file")
+                throw .io(path: self.displayName, reason: "is a folder, not a file")
             }
             let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+            guard fd >= 0 else { throw .io(path: self.displayName, reason: String(cString: strerror(errno))) }
             descriptor = fd
             ownsDescriptor = true
         }
@@ -59,7 +62,7 @@ final class TextTableReader {
         }
         if let readFailure {
             if ownsDescriptor { close(descriptor) }
-            throw .io(path: path, reason: readFailure)
+            throw .io(path: self.displayName, reason: readFailure)
         }
         let (detected, bomLength) = first.withUnsafeBufferPointer { SheetEncoding.detect($0, isWholeFile: exhausted) }
         var decoder = Transcoder(encoding: detected)

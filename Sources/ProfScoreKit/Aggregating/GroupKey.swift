@@ -1,0 +1,48 @@
+/// Where a respondent belongs: school, grade and class, each optional.
+public struct GroupKey: Sendable, Hashable, Comparable {
+    /// The school (образовательная организация).
+    public var school: String?
+    /// The grade (параллель), such as 7.
+    public var grade: Int?
+    /// The class, such as «7А».
+    public var className: String?
+
+    public init(school: String? = nil, grade: Int? = nil, className: String? = nil) {
+        self.school = school
+        self.grade = grade
+        self.className = className
+    }
+
+    /// The key cut down to the given levels (the others set to nil).
+    func restricted(to levels: [GroupLevel]) -> GroupKey {
+        GroupKey(school: levels.contains(.school) ? school : nil,
+                 grade: levels.contains(.grade) ? grade : nil,
+                 className: levels.contains(.className) ? className : nil)
+    }
+
+    public static func < (lhs: GroupKey, rhs: GroupKey) -> Bool {
+        if lhs.school != rhs.school { return (lhs.school ?? "") < (rhs.school ?? "") }
+        if lhs.grade != rhs.grade { return (lhs.grade ?? -1) < (rhs.grade ?? -1) }
+        return (lhs.className ?? "").localizedStandardCompare(rhs.className ?? "") == .orderedAscending
+    }
+
+    /// The grade a class name starts with: «7А» → 7, «10-Б» → 10.
+    static func grade(fromClassName name: String) -> Int? {
+        let digits = name.trimmingCharacters(in: .whitespaces).prefix { $0.isASCII && $0.isNumber }
+        return Int(digits)
+    }
+
+    /// The grade written in a cell: «7», «7 класс», «7А».
+    static func grade(fromCell text: String) -> Int? {
+        grade(fromClassName: text)
+    }
+}
+
+/// A level of grouping in reports.
+public enum GroupLevel: String, Sendable, Hashable, CaseIterable, Codable {
+    case school
+    case grade
+    case className = "class"
+}
+
+import Foundation

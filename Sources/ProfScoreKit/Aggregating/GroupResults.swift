@@ -1,0 +1,72 @@
+/// The results of a group of answer sheets: what a group report shows,
+/// mergeable by addition.
+///
+/// Results come from *scored* sheets only: sheets that are not blank and have
+/// every scale scored. Other sheets are counted by their quality flags.
+public struct GroupResults: Sendable, Hashable {
+    /// Sheets read.
+    public internal(set) var sheets = 0
+    /// Sheets with every scale scored.
+    public internal(set) var scored = 0
+    /// Quality flag name → sheets with it.
+    public internal(set) var flags: [String: Int] = [:]
+    /// Leading type (scale ids joined by `+` for a tie, or `none`) → scored sheets.
+    public internal(set) var leading: [String: Int] = [:]
+    /// Study-profile category id → scored sheets pointing to it (a tie counts in each).
+    public internal(set) var categories: [String: Int] = [:]
+    /// Scored sheets with at least one study-profile category.
+    public internal(set) var withProfile = 0
+    /// Per scale (instrument order): score distribution.
+    public internal(set) var scales: [ScaleStatistics]
+    /// Per scale (instrument order): scored sheets per level.
+    public internal(set) var levels: [[Int]]
+
+    /// Empty results for an instrument.
+    public init(instrument: Instrument) {
+        scales = Array(repeating: ScaleStatistics(), count: instrument.scales.count)
+        levels = instrument.scales.map { Array(repeating: 0, count: $0.levels.count) }
+    }
+
+    /// Whether a respondent's sheet counts as scored (diagnosed).
+    static func isScored(_ score: RespondentScore) -> Bool {
+        !score.flags.contains(.blank) && !score.scores.contains(nil)
+    }
+
+    /// Adds one respondent's result.
+    mutating func add(_ score: RespondentScore, instrument: Instrument) {
+        sheets += 1
+        for name in score.flags.names { flags[name, default: 0] += 1 }
+        guard Self.isScored(score) else { return }
+        scored += 1
+        switch score.leading {
+        case .types(let types): leading[types.map { instrument.scales[$0].id }.joined(separator: "+"), default: 0] += 1
+        case .noPronouncedInterest: leading["none", default: 0] += 1
+        case .undetermined, .notApplicable: break
+        }
+        if let profiles = instrument.profiles {
+            for category in score.categories { categories[profiles.categories[category].id, default: 0] += 1 }
+        }
+        if !score.categories.isEmpty { withProfile += 1 }
+        for index in scales.indices {
+            guard let value = score.scores[index] else { continue }
+            scales[index].add(value)
+            if let level = score.levels[index] { levels[index][level] += 1 }
+        }
+    }
+
+    /// Adds another group's results.
+    public mutating func merge(_ other: GroupResults) {
+        sheets += other.sheets
+        scored += other.scored
+        withProfile += other.withProfile
+        for (key, n) in other.flags { flags[key, default: 0] += n }
+        for (key, n) in other.leading { leading[key, default: 0] += n }
+        for (key, n) in other.categories { categories[key, default: 0] += n }
+        for index in scales.indices where index < other.scales.count {
+            scales[index].merge(other.scales[index])
+            for level in levels[index].indices where level < other.levels[index].count {
+                levels[index][level] += other.levels[index][level]
+            }
+        }
+    }
+}
