@@ -74,8 +74,8 @@ final class Workspace {
         runCount += 1
         let outURL = captures.appendingPathComponent("\(runCount).stdout")
         let errURL = captures.appendingPathComponent("\(runCount).stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: outURL)
         let errHandle = try FileHandle(forWritingTo: errURL)
         defer {
