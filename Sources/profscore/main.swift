@@ -15,7 +15,9 @@ let mainHelp = Message(
     USAGE: profscore <command> [options]
 
     COMMANDS:
-      score        Score answer sheets with an instrument.
+      score        Score answer sheets with an instrument (one row per student).
+      report       Group reports of classes and schools, the share diagnosed, summaries.
+      merge        Combine summaries of schools or years into one report.
       validate     Check instrument files and list every problem.
       instruments  List the bundled instruments.
       help         Show help for a command.
@@ -28,7 +30,9 @@ let mainHelp = Message(
     ИСПОЛЬЗОВАНИЕ: profscore <команда> [параметры]
 
     КОМАНДЫ:
-      score        Подсчитать бланки ответов по инструменту.
+      score        Подсчитать бланки ответов по инструменту (строка на ученика).
+      report       Групповые отчёты по классам и школам, доля охвата, сводки.
+      merge        Объединить сводки школ или лет в один отчёт.
       validate     Проверить файлы инструментов и перечислить все ошибки.
       instruments  Перечислить встроенные инструменты.
       help         Показать справку по команде.
@@ -46,6 +50,10 @@ struct Command {
 let commands: [String: Command] = [
     "score": Command(help: ScoreCommand.help, valueOptions: ["instrument", "format", "output", "lang"],
                      flagOptions: ["strict", "excel"], run: ScoreCommand.run),
+    "report": Command(help: ReportCommand.help, valueOptions: ReportCommand.valueOptions,
+                      flagOptions: ReportCommand.flagOptions, run: ReportCommand.run),
+    "merge": Command(help: MergeCommand.help, valueOptions: ReportOptions.valueOptions,
+                     flagOptions: ReportOptions.flagOptions, run: MergeCommand.run),
     "validate": Command(help: ValidateCommand.help, valueOptions: ["lang"], flagOptions: [], run: ValidateCommand.run),
     "instruments": Command(help: InstrumentsCommand.help, valueOptions: ["lang"], flagOptions: [], run: InstrumentsCommand.run),
 ]
@@ -93,8 +101,8 @@ func runMain() -> ExitCode {
             return .success
         }
         guard let command = commands[topic] else {
-            terminal.message(en: "no help on '\(topic)'; commands: score, validate, instruments",
-                             ru: "нет справки по «\(topic)»; команды: score, validate, instruments")
+            terminal.message(en: "no help on '\(topic)'; commands: score, report, merge, validate, instruments",
+                             ru: "нет справки по «\(topic)»; команды: score, report, merge, validate, instruments")
             return .usage
         }
         Terminal.output(command.help.text(in: language) + "\n")
@@ -103,8 +111,8 @@ func runMain() -> ExitCode {
         break
     }
     guard let command = commands[name] else {
-        terminal.message(en: "unknown command '\(name)'; commands: score, validate, instruments, help",
-                         ru: "неизвестная команда «\(name)»; команды: score, validate, instruments, help")
+        terminal.message(en: "unknown command '\(name)'; commands: score, report, merge, validate, instruments, help",
+                         ru: "неизвестная команда «\(name)»; команды: score, report, merge, validate, instruments, help")
         return .usage
     }
     let parsed: Arguments

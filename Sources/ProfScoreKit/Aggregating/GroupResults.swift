@@ -23,8 +23,12 @@ public struct GroupResults: Sendable, Hashable {
 
     /// Empty results for an instrument.
     public init(instrument: Instrument) {
-        scales = Array(repeating: ScaleStatistics(), count: instrument.scales.count)
-        levels = instrument.scales.map { Array(repeating: 0, count: $0.levels.count) }
+        self.init(scaleCount: instrument.scales.count, levelCounts: instrument.scales.map(\.levels.count))
+    }
+
+    init(scaleCount: Int, levelCounts: [Int]) {
+        scales = Array(repeating: ScaleStatistics(), count: scaleCount)
+        levels = levelCounts.map { Array(repeating: 0, count: $0) }
     }
 
     /// Whether a respondent's sheet counts as scored (diagnosed).

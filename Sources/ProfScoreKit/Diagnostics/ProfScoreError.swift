@@ -11,6 +11,8 @@ public enum ProfScoreError: Error, Sendable, Equatable {
     case io(path: String, reason: String)
     /// An answer sheet cannot be scored at all (no item columns, an empty file…).
     case unreadableSheet(Diagnostic)
+    /// A summary file cannot be read or merged.
+    case invalidSummary(file: String, reason: Message)
 }
 
 extension ProfScoreError {
@@ -33,6 +35,8 @@ extension ProfScoreError {
                 : "\(path): error: the file cannot be used: \(reason)"
         case .unreadableSheet(let diagnostic):
             return diagnostic.rendered(in: language)
+        case .invalidSummary(let file, let reason):
+            return "\(file): \(language == .russian ? "ошибка" : "error"): \(reason.text(in: language))"
         }
     }
 }

@@ -1,0 +1,225 @@
+/// Builds a ``Summary`` from scored sheets, one row at a time.
+///
+/// Without a roster nothing is kept per student: memory depends on the number
+/// of groups, not of sheets. With a roster, the ids of diagnosed roster
+/// students are kept to count each student once.
+public final class SummaryBuilder {
+    /// Where the school, grade, class and ОВЗ flag are in one sheet's respondent columns.
+    public struct SheetColumns: Sendable {
+        var school: Int?
+        var grade: Int?
+        var className: Int?
+        var ovz: Int?
+    }
+
+    private struct Leaf {
+        var results: GroupResults
+        var ovzResults: GroupResults?
+    }
+
+    private let instrument: Instrument
+    private let snapshot: InstrumentSnapshot
+    private let roster: Roster?
+    private let schoolYear: String
+    private let settings: ReportSettings
+    private var leaves: [GroupKey: Leaf] = [:]
+    /// Per-student roster: ids with a scored sheet, with a profile, and whose results are counted.
+    private var diagnosedIDs: Set<String> = []
+    private var profiledIDs: Set<String> = []
+    /// Per-class roster: distinct ids with a scored sheet per class (and ОВЗ, with a profile).
+    private var diagnosedByClass: [GroupKey: Set<String>] = [:]
+    private var diagnosedOVZByClass: [GroupKey: Set<String>] = [:]
+    private var profiledByClass: [GroupKey: Set<String>] = [:]
+    private var ovzKnownInEverySheet = true
+    private var notInRoster: [String] = []
+    private var notInRosterSeen: Set<String> = []
+    private var unmatchedClasses: Set<String> = []
+    /// Per-class roster: normalised (school, class) → the roster's key.
+    private var rosterClassIndex: [String: GroupKey] = [:]
+
+    /// Starts a summary.
+    /// - Parameters:
+    ///   - instrument: the instrument the sheets were scored with.
+    ///   - roster: the students or classes enrolled, for the share diagnosed.
+    ///   - schoolYear: the school year of the sheets, such as `2025/26`.
+    ///   - settings: grouping, bands, targets and the small-cell threshold.
+    public init(instrument: Instrument, roster: Roster?, schoolYear: String, settings: ReportSettings) {
+        self.instrument = instrument
+        self.snapshot = InstrumentSnapshot(instrument)
+        self.roster = roster
+        self.schoolYear = schoolYear
+        self.settings = settings
+        if let roster, !roster.isPerStudent {
+            for key in roster.classes.keys {
+                rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)] = key
+                rosterClassIndex[Self.classIndexKey(school: nil, className: key.className)] = key
+            }
+        }
+    }
+
+    static func classIndexKey(school: String?, className: String?) -> String {
+        func clean(_ text: String?) -> String {
+            String(decoding: TokenNormalizer.normalize(text ?? "").filter { $0 != 0x20 && $0 != 0x2D }, as: UTF8.self)
+        }
+        return clean(school) + "\u{1F}" + clean(className)
+    }
+
+    /// Finds the grouping and ОВЗ columns of a sheet.
+    /// - Parameters:
+    ///   - warnAboutMissingLevels: warn about the grouping levels of the
+    ///     settings that neither the sheet nor the roster has (when the user
+    ///     asked for them rather than taking the default).
+    public func columns(of reader: SheetReader, warnAboutMissingLevels: Bool = true, report: (Diagnostic) -> Void) -> SheetColumns {
+        let names = reader.infoColumnNames
+        let columns = SheetColumns(
+            school: ColumnNames.find(ColumnNames.school, in: names),
+            grade: ColumnNames.find(ColumnNames.grade, in: names),
+            className: ColumnNames.find(ColumnNames.className, in: names),
+            ovz: ColumnNames.find(ColumnNames.ovz, in: names))
+        if columns.ovz == nil { ovzKnownInEverySheet = false }
+        let fromRoster = roster?.isPerStudent == true
+        for level in settings.groupBy where !fromRoster && warnAboutMissingLevels {
+            let (found, aliases): (Bool, [String]) = switch level {
+            case .school: (columns.school != nil, ColumnNames.school)
+            case .grade: (columns.grade != nil || columns.className != nil, ColumnNames.grade + ColumnNames.className)
+            case .className: (columns.className != nil, ColumnNames.className)
+            }
+            if !found {
+                report(Diagnostic(.warning, file: reader.displayName, line: 1, column: nil, Message(
+                    en: "no column for the grouping '\(level.rawValue)' (looked for: \(aliases.joined(separator: ", "))); its sheets are reported under «not given» — add the column or a roster, or leave '\(level.rawValue)' out of --group-by",
+                    ru: "нет столбца для группировки «\(level.rawValue)» (искали: \(aliases.joined(separator: ", "))); бланки попадут в «не указано» — добавьте столбец или список учащихся либо уберите «\(level.rawValue)» из --group-by")))
+            }
+        }
+        return columns
+    }
+
+    private static func cell(_ row: SheetRow, _ index: Int?) -> String? {
+        guard let index, index < row.info.count else { return nil }
+        let value = row.info[index].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Adds one scored sheet.
+    public func add(row: SheetRow, score: RespondentScore, columns: SheetColumns, file: String, report: (Diagnostic) -> Void) {
+        let id = row.id
+        let scored = GroupResults.isScored(score)
+        var key: GroupKey
+        var ovz: Bool?
+        if let roster, roster.isPerStudent, let student = roster.students[id] {
+            key = student.key
+            ovz = student.ovz
+            if scored {
+                if diagnosedIDs.contains(id) {
+                    report(Diagnostic(.warning, file: file, line: row.line, column: 1, Message(
+                        en: "student '\(id)' already has a scored sheet; this one is not counted again",
+                        ru: "у ученика «\(id)» уже есть подсчитанный бланк; этот не учитывается повторно")))
+                    return
+                }
+                diagnosedIDs.insert(id)
+                if !score.categories.isEmpty { profiledIDs.insert(id) }
+            }
+        } else {
+            let className = Self.cell(row, columns.className)
+            let grade = Self.cell(row, columns.grade).flatMap(GroupKey.grade(fromCell:)) ?? className.flatMap(GroupKey.grade(fromClassName:))
+            key = GroupKey(school: Self.cell(row, columns.school), grade: grade, className: className)
+            ovz = columns.ovz.map { _ in ColumnNames.isYes(Self.cell(row, columns.ovz) ?? "") ?? false }
+            if let roster {
+                if roster.isPerStudent {
+                    if scored && !id.isEmpty && notInRosterSeen.insert(id).inserted { notInRoster.append(id) }
+                } else if let rosterKey = rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)]
+                            ?? rosterClassIndex[Self.classIndexKey(school: nil, className: key.className)] {
+                    key = rosterKey
+                    if scored && !id.isEmpty {
+                        diagnosedByClass[key, default: []].insert(id)
+                        if ovz == true { diagnosedOVZByClass[key, default: []].insert(id) }
+                        if !score.categories.isEmpty { profiledByClass[key, default: []].insert(id) }
+                    }
+                } else {
+                    unmatchedClasses.insert([key.school, key.className].compactMap { $0 }.joined(separator: " "))
+                }
+            }
+        }
+        var leaf = leaves[key] ?? Leaf(results: snapshot.emptyResults(), ovzResults: nil)
+        leaf.results.add(score, instrument: instrument)
+        if ovz == true {
+            var ovzResults = leaf.ovzResults ?? snapshot.emptyResults()
+            ovzResults.add(score, instrument: instrument)
+            leaf.ovzResults = ovzResults
+        }
+        leaves[key] = leaf
+    }
+
+    /// Finishes the summary. Roster students without a scored sheet and
+    /// scored students missing from the roster are reported as notes (for the
+    /// school's own use; they never enter the summary).
+    public func finish(report: (Diagnostic) -> Void) -> Summary {
+        var coverage: [GroupKey: Coverage] = [:]
+        if let roster {
+            if roster.isPerStudent {
+                var withoutSheet: [String] = []
+                let ovzKnown = roster.students.values.contains { $0.ovz != nil }
+                for id in roster.studentOrder {
+                    let student = roster.students[id]!
+                    var entry = coverage[student.key] ?? Self.emptyCoverage(ovzKnown: ovzKnown)
+                    entry.enrolled += 1
+                    let diagnosed = diagnosedIDs.contains(id)
+                    if diagnosed { entry.diagnosed += 1 } else { withoutSheet.append(id) }
+                    if profiledIDs.contains(id) { entry.withProfile += 1 }
+                    if student.ovz == true {
+                        entry.enrolledOVZ = entry.enrolledOVZ.map { $0 + 1 }
+                        if diagnosed { entry.diagnosedOVZ = entry.diagnosedOVZ.map { $0 + 1 } }
+                    }
+                    coverage[student.key] = entry
+                }
+                if !withoutSheet.isEmpty {
+                    report(Diagnostic(.note, file: roster.file, Message(
+                        en: "\(withoutSheet.count) student(s) of the roster have no scored sheet (for the school's own use): \(withoutSheet.joined(separator: ", "))",
+                        ru: "у \(withoutSheet.count) учащихся из списка нет подсчитанного бланка (для внутреннего использования школой): \(withoutSheet.joined(separator: ", "))")))
+                }
+                if !notInRoster.isEmpty {
+                    report(Diagnostic(.note, file: roster.file, Message(
+                        en: "\(notInRoster.count) scored student(s) are not in the roster and are not counted in the shares (for the school's own use): \(notInRoster.joined(separator: ", "))",
+                        ru: "\(notInRoster.count) подсчитанных учащихся нет в списке, в доли они не входят (для внутреннего использования школой): \(notInRoster.joined(separator: ", "))")))
+                }
+            } else {
+                for (key, counts) in roster.classes {
+                    var entry = Coverage()
+                    entry.enrolled = counts.enrolled
+                    entry.enrolledOVZ = counts.enrolledOVZ
+                    entry.diagnosed = diagnosedByClass[key]?.count ?? 0
+                    entry.withProfile = profiledByClass[key]?.count ?? 0
+                    entry.diagnosedOVZ = ovzKnownInEverySheet && counts.enrolledOVZ != nil ? diagnosedOVZByClass[key]?.count ?? 0 : nil
+                    if entry.diagnosed > entry.enrolled {
+                        report(Diagnostic(.warning, file: roster.file, Message(
+                            en: "class \(key.className ?? "?") has \(entry.diagnosed) diagnosed students but \(entry.enrolled) enrolled; check the roster",
+                            ru: "в классе \(key.className ?? "?") продиагностировано \(entry.diagnosed), а по списку \(entry.enrolled); проверьте список")))
+                    }
+                    coverage[key] = entry
+                }
+                if !unmatchedClasses.isEmpty {
+                    report(Diagnostic(.warning, file: roster.file, Message(
+                        en: "sheets of class(es) \(unmatchedClasses.sorted().joined(separator: ", ")) match no class of the roster and are not counted in the shares",
+                        ru: "бланки классов \(unmatchedClasses.sorted().joined(separator: ", ")) не совпали ни с одним классом списка и в доли не входят")))
+                }
+            }
+        }
+        let keys = Set(leaves.keys).union(coverage.keys).sorted()
+        let groups = keys.map { key in
+            Summary.Group(schoolYear: schoolYear, key: key,
+                          results: leaves[key]?.results ?? snapshot.emptyResults(),
+                          ovzResults: leaves[key]?.ovzResults, coverage: coverage[key])
+        }
+        return Summary(instrument: snapshot, groups: groups, settings: settings)
+    }
+
+    private static func emptyCoverage(ovzKnown: Bool) -> Coverage {
+        var coverage = Coverage()
+        if !ovzKnown {
+            coverage.enrolledOVZ = nil
+            coverage.diagnosedOVZ = nil
+        }
+        return coverage
+    }
+}
+
+import Foundation

@@ -1,0 +1,33 @@
+/// The output formats of `profscore report`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// Markdown, for reading and pasting into documents.
+    case md
+    /// An aligned plain-text table for the terminal.
+    case table
+    /// CSV: tables one after another, each under its title.
+    case csv
+    /// The mergeable summary (`docs/report-format.md`).
+    case json
+    /// One self-contained, printable HTML file with charts.
+    case html
+}
+
+extension ReportDocument.Cell {
+    /// The cell as text in a report's language.
+    func text(_ t: ReportTexts) -> String {
+        switch self {
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .decimal(let value, let digits): t.number(value, digits: digits)
+        case .percent(let value): t.percent(value)
+        case .status(let met): t.status(met)
+        }
+    }
+
+    var isNumeric: Bool {
+        switch self {
+        case .text, .status: false
+        case .integer, .decimal, .percent: true
+        }
+    }
+}

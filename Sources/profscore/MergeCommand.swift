@@ -1,0 +1,73 @@
+import Foundation
+import ProfScoreKit
+
+/// `profscore merge`: combines summaries into one report.
+enum MergeCommand {
+    static let help = Message(
+        en: """
+        USAGE: profscore merge SUMMARY... [--format md|table|csv|json|html] [--output PATH] [--lang ru|en]
+                               [--group-by …] [--bands …] [--target …] [--targets FILE] [--min-cell N]
+
+        Combines summaries written by 'profscore report --format json' (one per school, or one
+        per year) into the report that scoring all their sheets together would give. Summaries
+        of several school years add a table of the change per indicator and year («динамика»).
+        The settings of the first summary are used unless given here.
+
+        OPTIONS:
+        \(ReportOptions.helpEN)
+          -h, --help            Show this help.
+        """,
+        ru: """
+        ИСПОЛЬЗОВАНИЕ: profscore merge СВОДКА... [--format md|table|csv|json|html] [--output ПУТЬ] [--lang ru|en]
+                                       [--group-by …] [--bands …] [--target …] [--targets ФАЙЛ] [--min-cell N]
+
+        Объединяет сводки, записанные 'profscore report --format json' (по одной на школу или на
+        год), в отчёт, который дал бы подсчёт всех их бланков вместе. Сводки нескольких учебных
+        лет добавляют таблицу динамики по показателям и годам. Настройки берутся из первой
+        сводки, если не заданы здесь.
+
+        ПАРАМЕТРЫ:
+        \(ReportOptions.helpRU)
+          -h, --help            Показать эту справку.
+        """)
+
+    static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
+        let options: ReportOptions
+        do {
+            options = try ReportOptions.parse(arguments)
+        } catch {
+            terminal.error(error.message.text(in: terminal.language))
+            return .usage
+        }
+        guard !arguments.operands.isEmpty else {
+            terminal.message(en: "merge needs at least one summary file (profscore report --format json)",
+                             ru: "для merge нужен хотя бы один файл сводки (profscore report --format json)")
+            return .usage
+        }
+        if let outputPath = options.outputPath, let clash = arguments.operands.first(where: { ReportCommand.samePath($0, outputPath) }) {
+            terminal.message(en: "--output \(outputPath) is one of the inputs (\(clash)); choose another file",
+                             ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл")
+            return .usage
+        }
+        var summaries: [(file: String, summary: Summary)] = []
+        do {
+            for file in arguments.operands {
+                let spooled = try SpooledInput(file)
+                guard let data = FileManager.default.contents(atPath: spooled.path) else {
+                    throw ProfScoreError.io(path: file, reason: "cannot be read")
+                }
+                summaries.append((file, try Summary.load(data: data, file: file)))
+            }
+            var merged = try Summary.merge(summaries)
+            merged.settings = try options.settings(over: merged.settings, terminal: terminal)
+            return options.write(merged, terminal: terminal)
+        } catch let error as ProfScoreError {
+            terminal.error(error.rendered(in: terminal.language))
+            if case .io = error { return .failure }
+            return .dataError
+        } catch {
+            terminal.error("\(error)")
+            return .failure
+        }
+    }
+}

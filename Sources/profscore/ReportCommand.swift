@@ -1,0 +1,189 @@
+import Foundation
+import ProfScoreKit
+
+/// `profscore report`: group reports of classes, a school or a set of schools.
+enum ReportCommand {
+    static let help = Message(
+        en: """
+        USAGE: profscore report --instrument ID|FILE FILE... [--roster FILE] [--year YEAR]
+                                [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
+                                [--target 80] [--targets FILE] [--min-cell 5]
+                                [--format md|table|csv|json|html] [--output PATH] [--excel]
+                                [--individual FOLDER] [--lang ru|en]
+
+        Scores answer sheets and writes a group report: for the whole set and for each
+        school, grade and class, how many sheets were scored, the distribution of leading
+        types and study profiles (ties shown as ties), levels and mean / SD / median / range
+        per scale, and the sheets with problems. With --roster, the share of students
+        diagnosed per class, grade, band and school, and for students with disabilities
+        (ОВЗ), against the target. Group reports contain no names or ids; the results of a
+        group with fewer than --min-cell scored sheets are not shown. --format json writes
+        the summary that 'profscore merge' combines.
+
+        OPTIONS:
+          --instrument ID|FILE  Bundled instrument id or an instrument file.
+          --roster FILE         Students (id, school, class, grade, ОВЗ) or classes (school, class,
+                                grade, enrolled, ОВЗ) enrolled, for the share diagnosed.
+          --year YEAR           School year of the sheets, e.g. 2025/26 (default: the current one).
+          --individual FOLDER   Also write one printable HTML page per student into FOLDER
+                                (personal data: for the student or parent, on request).
+        \(ReportOptions.helpEN)
+          -h, --help            Show this help.
+        """,
+        ru: """
+        ИСПОЛЬЗОВАНИЕ: profscore report --instrument ID|ФАЙЛ ФАЙЛ... [--roster ФАЙЛ] [--year ГОД]
+                                        [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
+                                        [--target 80] [--targets ФАЙЛ] [--min-cell 5]
+                                        [--format md|table|csv|json|html] [--output ПУТЬ] [--excel]
+                                        [--individual ПАПКА] [--lang ru|en]
+
+        Подсчитывает бланки и пишет групповой отчёт: по всем и по каждой школе, параллели и
+        классу — сколько бланков подсчитано, распределение ведущих типов и профилей (равенство
+        баллов показано как равенство), уровни и среднее / ст. откл. / медиана / размах по
+        шкалам, бланки с замечаниями. Со списком (--roster) — доля прошедших диагностику по
+        классам, параллелям, диапазонам и школам, и для обучающихся с ОВЗ, в сравнении с целью.
+        В групповых отчётах нет имён и кодов; результаты групп, где подсчитано меньше
+        --min-cell бланков, не показываются. --format json — сводка для 'profscore merge'.
+
+        ПАРАМЕТРЫ:
+          --instrument ID|ФАЙЛ  Встроенный инструмент или файл инструмента.
+          --roster ФАЙЛ         Список учащихся (код, школа, класс, параллель, ОВЗ) или классов
+                                (школа, класс, параллель, численность, ОВЗ) для доли охвата.
+          --year ГОД            Учебный год бланков, напр. 2025/26 (по умолчанию текущий).
+          --individual ПАПКА    Также записать в ПАПКУ отдельную страницу HTML на каждого ученика
+                                (персональные данные: для ученика или родителей, по запросу).
+        \(ReportOptions.helpRU)
+          -h, --help            Показать эту справку.
+        """)
+
+    static let valueOptions = ["instrument", "roster", "year", "individual"] + ReportOptions.valueOptions
+    static let flagOptions = ReportOptions.flagOptions
+
+    static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
+        let options: ReportOptions
+        do {
+            options = try ReportOptions.parse(arguments)
+        } catch {
+            terminal.error(error.message.text(in: terminal.language))
+            return .usage
+        }
+        guard let instrumentName = arguments.values["instrument"] else {
+            terminal.message(en: "report needs --instrument ID|FILE; see profscore instruments for the bundled ids",
+                             ru: "для report нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
+            return .usage
+        }
+        let inputs = arguments.operands
+        guard !inputs.isEmpty else {
+            terminal.message(en: "report needs at least one answer-sheet file, or - for standard input",
+                             ru: "для report нужен хотя бы один файл бланков или «-» для стандартного ввода")
+            return .usage
+        }
+        guard inputs.filter({ $0 == "-" }).count <= 1 else {
+            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
+            return .usage
+        }
+        if let outputPath = options.outputPath,
+           let clash = (inputs + [arguments.values["roster"], options.targetsFile].compactMap { $0 }).first(where: { $0 != "-" && samePath($0, outputPath) }) {
+            terminal.message(en: "--output \(outputPath) is one of the inputs (\(clash)); choose another file",
+                             ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл")
+            return .usage
+        }
+        let year = arguments.values["year"].map(SchoolYear.normalize) ?? SchoolYear.containing(Date())
+
+        let instrument: Instrument
+        let settings: ReportSettings
+        var roster: Roster?
+        do {
+            instrument = try Instrument.named(instrumentName)
+            settings = try options.settings(over: ReportSettings(), terminal: terminal)
+            if let rosterPath = arguments.values["roster"] {
+                roster = try Roster.load(path: rosterPath, report: terminal.diagnostic)
+            }
+        } catch {
+            terminal.error(error.rendered(in: terminal.language))
+            switch error {
+            case .unknownInstrument: return .usage
+            case .io: return .failure
+            default: return .dataError
+            }
+        }
+        let individualFolder = arguments.values["individual"]
+        if let individualFolder {
+            do {
+                try FileManager.default.createDirectory(atPath: individualFolder, withIntermediateDirectories: true)
+            } catch {
+                terminal.message(en: "cannot create the folder \(individualFolder): \(error.localizedDescription)",
+                                 ru: "не удаётся создать папку \(individualFolder): \(error.localizedDescription)")
+                return .failure
+            }
+        }
+
+        let scorer = Scorer(instrument: instrument)
+        let builder = SummaryBuilder(instrument: instrument, roster: roster, schoolYear: year, settings: settings)
+        let batch = BatchScorer(scorer: scorer)
+        var ioFailures = 0
+        var pageNames: Set<String> = []
+        for input in inputs {
+            let spooled: SpooledInput
+            do {
+                spooled = try SpooledInput(input)
+            } catch {
+                terminal.error(error.rendered(in: terminal.language))
+                ioFailures += 1
+                continue
+            }
+            var columns: SummaryBuilder.SheetColumns?
+            do throws(ProfScoreError) {
+                try batch.score(path: spooled.path, displayName: spooled.displayName, report: terminal.diagnostic) { row, score, reader in
+                    if columns == nil { columns = builder.columns(of: reader, warnAboutMissingLevels: options.groupBy != nil, report: terminal.diagnostic) }
+                    builder.add(row: row, score: score, columns: columns!, file: spooled.displayName, report: terminal.diagnostic)
+                    if let individualFolder {
+                        let info = zip(reader.infoColumnNames, row.info).map { (name: $0, value: $1) }
+                        let page = IndividualReport.render(instrument: instrument, info: info, score: score, language: terminal.language)
+                        let name = pageName(row.id.isEmpty ? "line-\(row.line)" : row.id, taken: &pageNames)
+                        do throws(ProfScoreError) {
+                            let sink = try OutputSink.file(individualFolder + "/" + name + ".html")
+                            sink.write(page)
+                            try sink.commit()
+                        } catch {
+                            terminal.error(error.rendered(in: terminal.language))
+                        }
+                    }
+                }
+            } catch {
+                terminal.error(error.rendered(in: terminal.language))
+            }
+        }
+        let summary = builder.finish(report: terminal.diagnostic)
+        let exit = options.write(summary, terminal: terminal)
+        let dataFailures = batch.failures.filter { if case .io = $0.error { false } else { true } }.count
+        ioFailures += batch.failures.count - dataFailures
+        terminal.message(
+            en: "\(instrument.id): \(batch.respondentCount) sheet(s) read from \(inputs.count - ioFailures - dataFailures) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read"
+                + (individualFolder.map { "; \(pageNames.count) individual page(s) in \($0)" } ?? ""),
+            ru: "\(instrument.id): прочитано бланков: \(batch.respondentCount), файлов: \(inputs.count - ioFailures - dataFailures) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount)"
+                + (individualFolder.map { "; индивидуальных страниц: \(pageNames.count) в \($0)" } ?? ""))
+        if exit != .success { return exit }
+        if dataFailures > 0 { return .dataError }
+        if ioFailures > 0 { return .failure }
+        return .success
+    }
+
+    /// A file name for a student's page: the id with unsafe characters replaced, made unique.
+    static func pageName(_ id: String, taken: inout Set<String>) -> String {
+        var base = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(80))
+        if base.isEmpty || base.hasPrefix(".") { base = "student" }
+        var name = base
+        var counter = 2
+        while !taken.insert(name).inserted {
+            name = "\(base)-\(counter)"
+            counter += 1
+        }
+        return name
+    }
+
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return canonical(a) == canonical(b)
+    }
+}
