@@ -39,7 +39,9 @@ public struct GroupResults: Sendable, Hashable {
     /// Adds one respondent's result.
     mutating func add(_ score: RespondentScore, instrument: Instrument) {
         sheets += 1
-        for name in score.flags.names { flags[name, default: 0] += 1 }
+        // A repeated id depends on which sheets were read together, not on the
+        // sheet, so it is not counted: merged summaries must equal the whole.
+        for name in score.flags.subtracting(.duplicateID).names { flags[name, default: 0] += 1 }
         guard Self.isScored(score) else { return }
         scored += 1
         switch score.leading {

@@ -58,7 +58,6 @@ struct SummaryFile: Codable {
         var grade: Int?
         var `class`: String?
         var results: Results
-        var ovzResults: Results?
         var coverage: CoverageCounts?
     }
     struct Header: Codable { var format: String; var formatVersion: Int }
@@ -97,7 +96,7 @@ extension Summary {
                             }),
             groups: groups.map { group in
                 .init(schoolYear: group.schoolYear, school: group.key.school, grade: group.key.grade, class: group.key.className,
-                      results: results(group.results), ovzResults: group.ovzResults.map(results),
+                      results: results(group.results),
                       coverage: group.coverage.map {
                           .init(enrolled: $0.enrolled, enrolledOVZ: $0.enrolledOVZ, diagnosed: $0.diagnosed,
                                 diagnosedOVZ: $0.diagnosedOVZ, withProfile: $0.withProfile)
@@ -173,7 +172,6 @@ extension Summary {
             groups.append(Group(
                 schoolYear: group.schoolYear, key: GroupKey(school: group.school, grade: group.grade, className: group.class),
                 results: try results(group.results, at: path + ".results"),
-                ovzResults: try group.ovzResults.map { (value) throws(ProfScoreError) in try results(value, at: path + ".ovzResults") },
                 coverage: group.coverage.map {
                     var coverage = Coverage()
                     coverage.enrolled = $0.enrolled
@@ -231,11 +229,6 @@ extension Summary {
                     continue
                 }
                 merged.groups[position].results.merge(group.results)
-                if let ovz = group.ovzResults {
-                    var combined = merged.groups[position].ovzResults ?? merged.instrument.emptyResults()
-                    combined.merge(ovz)
-                    merged.groups[position].ovzResults = combined
-                }
                 if let coverage = group.coverage {
                     if let earlier = coverageSource[groupKey] {
                         let name = [group.key.school, group.key.className].compactMap { $0 }.joined(separator: " ")

@@ -15,10 +15,10 @@ public struct Summary: Sendable {
         public var schoolYear: String
         /// School, grade and class.
         public var key: GroupKey
-        /// Results of all scored sheets of the group.
+        /// Results of all scored sheets of the group. (Results are not broken
+        /// down by ОВЗ: that would be health data of a few identifiable
+        /// children; ОВЗ students appear in the coverage counts only.)
         public var results: GroupResults
-        /// Results of the group's students with disabilities (ОВЗ), when known.
-        public var ovzResults: GroupResults?
         /// Enrolled and diagnosed students, when a roster was given.
         public var coverage: Coverage?
     }

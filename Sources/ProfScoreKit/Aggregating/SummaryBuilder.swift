@@ -12,17 +12,12 @@ public final class SummaryBuilder {
         var ovz: Int?
     }
 
-    private struct Leaf {
-        var results: GroupResults
-        var ovzResults: GroupResults?
-    }
-
     private let instrument: Instrument
     private let snapshot: InstrumentSnapshot
     private let roster: Roster?
     private let schoolYear: String
     private let settings: ReportSettings
-    private var leaves: [GroupKey: Leaf] = [:]
+    private var leaves: [GroupKey: GroupResults] = [:]
     /// Per-student roster: ids with a scored sheet, with a profile, and whose results are counted.
     private var diagnosedIDs: Set<String> = []
     private var profiledIDs: Set<String> = []
@@ -104,10 +99,8 @@ public final class SummaryBuilder {
         let id = row.id
         let scored = GroupResults.isScored(score)
         var key: GroupKey
-        var ovz: Bool?
         if let roster, roster.isPerStudent, let student = roster.students[id] {
             key = student.key
-            ovz = student.ovz
             if scored {
                 if diagnosedIDs.contains(id) {
                     report(Diagnostic(.warning, file: file, line: row.line, column: 1, Message(
@@ -122,7 +115,7 @@ public final class SummaryBuilder {
             let className = Self.cell(row, columns.className)
             let grade = Self.cell(row, columns.grade).flatMap(GroupKey.grade(fromCell:)) ?? className.flatMap(GroupKey.grade(fromClassName:))
             key = GroupKey(school: Self.cell(row, columns.school), grade: grade, className: className)
-            ovz = columns.ovz.map { _ in ColumnNames.isYes(Self.cell(row, columns.ovz) ?? "") ?? false }
+            let ovz = columns.ovz.map { _ in ColumnNames.isYes(Self.cell(row, columns.ovz) ?? "") ?? false }
             if let roster {
                 if roster.isPerStudent {
                     if scored && !id.isEmpty && notInRosterSeen.insert(id).inserted { notInRoster.append(id) }
@@ -139,14 +132,7 @@ public final class SummaryBuilder {
                 }
             }
         }
-        var leaf = leaves[key] ?? Leaf(results: snapshot.emptyResults(), ovzResults: nil)
-        leaf.results.add(score, instrument: instrument)
-        if ovz == true {
-            var ovzResults = leaf.ovzResults ?? snapshot.emptyResults()
-            ovzResults.add(score, instrument: instrument)
-            leaf.ovzResults = ovzResults
-        }
-        leaves[key] = leaf
+        leaves[key, default: snapshot.emptyResults()].add(score, instrument: instrument)
     }
 
     /// Finishes the summary. Roster students without a scored sheet and
@@ -206,8 +192,7 @@ public final class SummaryBuilder {
         let keys = Set(leaves.keys).union(coverage.keys).sorted()
         let groups = keys.map { key in
             Summary.Group(schoolYear: schoolYear, key: key,
-                          results: leaves[key]?.results ?? snapshot.emptyResults(),
-                          ovzResults: leaves[key]?.ovzResults, coverage: coverage[key])
+                          results: leaves[key] ?? snapshot.emptyResults(), coverage: coverage[key])
         }
         return Summary(instrument: snapshot, groups: groups, settings: settings)
     }

@@ -27,7 +27,7 @@ public enum CSVReportRenderer {
                 guard case .table(let table) = block else { continue }
                 if !first { out.append(contentsOf: newline) }
                 first = false
-                row([.text(section.title + " — " + table.caption)])
+                row([.text(section.title == table.caption ? table.caption : section.title + " — " + table.caption)])
                 row(table.columns.map { .text($0) })
                 for cells in table.rows { row(cells) }
             }

@@ -28,7 +28,6 @@ extension ReportDocument {
                 sections.append(builder.coverage(groups, year: year, suffix: suffix))
             }
             sections += builder.results(groups, suffix: suffix)
-            if let ovz = builder.ovzResults(groups, suffix: suffix) { sections.append(ovz) }
             sections.append(builder.problems(groups, suffix: suffix))
         }
         if years.count > 1, summary.groups.contains(where: { $0.coverage != nil }) {
@@ -66,34 +65,27 @@ private struct SectionBuilder {
     }
 
     /// Groups aggregated to the given levels, in order.
-    func aggregate(_ groups: [Summary.Group], levels: [GroupLevel]) -> [(key: GroupKey, results: GroupResults, ovz: GroupResults?, coverage: Coverage?)] {
-        var order: [GroupKey] = []
-        var table: [GroupKey: (GroupResults, GroupResults?, Coverage?)] = [:]
+    func aggregate(_ groups: [Summary.Group], levels: [GroupLevel]) -> [(key: GroupKey, results: GroupResults, coverage: Coverage?)] {
+        var table: [GroupKey: (GroupResults, Coverage?)] = [:]
         for group in groups {
             let key = group.key.restricted(to: levels)
-            var entry = table[key] ?? (instrument.emptyResults(), nil, nil)
-            if table[key] == nil { order.append(key) }
+            var entry = table[key] ?? (instrument.emptyResults(), nil)
             entry.0.merge(group.results)
-            if let ovz = group.ovzResults {
-                var combined = entry.1 ?? instrument.emptyResults()
-                combined.merge(ovz)
-                entry.1 = combined
-            }
             if let coverage = group.coverage {
-                var combined = entry.2 ?? Coverage()
+                var combined = entry.1 ?? Coverage()
                 combined.merge(coverage)
-                entry.2 = combined
+                entry.1 = combined
             }
             table[key] = entry
         }
-        return order.sorted().map { ($0, table[$0]!.0, table[$0]!.1, table[$0]!.2) }
+        return table.keys.sorted().map { ($0, table[$0]!.0, table[$0]!.1) }
     }
 
     // MARK: - Coverage
 
     func share(_ part: Int?, _ whole: Int?) -> Double? {
         guard let part, let whole, whole > 0 else { return nil }
-        return Double(part) / Double(whole) * 100
+        return Double(part) * 100 / Double(whole)
     }
 
     func coverageRow(_ label: String, _ coverage: Coverage, band: GradeBand?, year: String) -> (all: [ReportDocument.Cell], ovz: [ReportDocument.Cell]) {
@@ -185,19 +177,6 @@ private struct SectionBuilder {
         return sections
     }
 
-    func ovzResults(_ groups: [Summary.Group], suffix: String) -> ReportDocument.Section? {
-        var total: GroupResults?
-        for group in groups {
-            guard let ovz = group.ovzResults else { continue }
-            var combined = total ?? instrument.emptyResults()
-            combined.merge(ovz)
-            total = combined
-        }
-        guard let total else { return nil }
-        return .init(title: t("Results: students with disabilities (ОВЗ)", "Результаты: обучающиеся с ОВЗ") + suffix, level: 1,
-                     blocks: resultBlocks(total))
-    }
-
     func resultBlocks(_ results: GroupResults) -> [ReportDocument.Block] {
         var blocks: [ReportDocument.Block] = [
             .paragraph(t("Scored sheets: \(results.scored) of \(results.sheets) read.", "Подсчитано бланков: \(results.scored) из \(results.sheets) прочитанных.")),
@@ -283,9 +262,9 @@ private struct SectionBuilder {
     // MARK: - Problems and dynamics
 
     func problems(_ groups: [Summary.Group], suffix: String) -> ReportDocument.Section {
-        let flags = ["blank", "missing", "unreadable", "same-answer", "duplicate-id"]
+        let flags = ["blank", "missing", "unreadable", "same-answer"]
         let flagTitles = [t("blank", "пустой"), t("too many missing", "много пропусков"), t("unreadable cell", "нечитаемая ячейка"),
-                          t("same answer everywhere", "везде один ответ"), t("repeated id", "повтор кода")]
+                          t("same answer everywhere", "везде один ответ")]
         var total = instrument.emptyResults()
         for group in groups { total.merge(group.results) }
         var rows: [[ReportDocument.Cell]] = [[.text(t("All", "Всего")), .integer(total.sheets), .integer(total.scored)] + flags.map { .integer(total.flags[$0] ?? 0) }]
@@ -297,8 +276,8 @@ private struct SectionBuilder {
             }
         }
         return .init(title: t("Sheets with problems", "Бланки с замечаниями") + suffix, level: 1, blocks: [
-            .paragraph(t("A sheet is scored when it is not blank and every scale could be scored. The diagnostics of `profscore score` say which cells to correct.",
-                         "Бланк подсчитан, если он не пустой и все шкалы удалось подсчитать. Какие ячейки исправить, показывает `profscore score`.")),
+            .paragraph(t("A sheet is scored when it is not blank and every scale could be scored. The diagnostics of «profscore score» say which cells to correct.",
+                         "Бланк подсчитан, если он не пустой и все шкалы удалось подсчитать. Какие ячейки исправить, показывает команда «profscore score».")),
             .table(.init(caption: t("Sheets with problems", "Бланки с замечаниями"),
                          columns: [t("Group", "Группа"), t("Read", "Прочитано"), t("Scored", "Подсчитано")] + flagTitles, rows: rows)),
         ])
