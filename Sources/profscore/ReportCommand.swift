@@ -120,7 +120,9 @@ enum ReportCommand {
 
         let scorer = Scorer(instrument: instrument)
         let builder = SummaryBuilder(instrument: instrument, roster: roster, schoolYear: year, settings: settings)
-        let batch = BatchScorer(scorer: scorer)
+        // Repeated students are found through the roster; without one nothing
+        // is kept per student, so memory does not grow with the sheets.
+        let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
         var ioFailures = 0
         var pageNames: Set<String> = []
         for input in inputs {

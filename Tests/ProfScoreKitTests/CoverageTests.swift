@@ -74,9 +74,11 @@ import Testing
         #expect(ovz["grades 5–9"]?[1...3] == [.integer(2), .integer(1), .percent(50)])
         #expect(ovz["grades 9–11"]?[1...3] == [.integer(2), .integer(1), .percent(50)])
 
-        // Results: b1's second sheet is not counted again; x9 is in the results (not the shares).
+        // Results: 10 sheets read; b1's second sheet is not counted again, a3's is not scored,
+        // x9 is in the results (not the shares) → 8 scored. x9's class 9А is known from the roster.
         let total = summary.groups.reduce(into: GroupResults(instrument: Self.ddo)) { $0.merge($1.results) }
-        #expect(total.sheets == 9 && total.scored == 8)
+        #expect(total.sheets == 10 && total.scored == 8)
+        #expect(summary.groups.first { $0.key.className == "9А" }?.results.scored == 4)
 
         // For the school's own use: who has no scored sheet, who is not in the roster, the repeated sheet.
         #expect(diagnostics.contains { $0.severity == .note && $0.message.english.contains("2 student(s) of the roster have no scored sheet") && $0.message.english.hasSuffix("a3, b2") })
@@ -97,14 +99,15 @@ import Testing
         func suppressed(_ blocks: [ReportDocument.Block]) -> Bool {
             blocks.contains { if case .notice(let text) = $0 { text.contains("fewer than 3 scored sheets") } else { false } }
         }
-        // 5А: 2 scored (a1 a2) < 3 → suppressed; 9А: b1 b3 b4 + x9 (sheet class 9А, not in roster,
-        // grouped by its own column) — b-students are under S/9А, x9 under 9А without school.
+        // 5А: 2 scored (a1 a2) < 3 → suppressed; 9А: b1 b3 b4 and x9 (not in the roster, but its
+        // class is) → 4 scored, shown.
         #expect(suppressed(blocks("5А")))
         #expect(!blocks("5А").contains { if case .table = $0 { true } else { false } })
+        #expect(!suppressed(blocks("9А")) && blocks("9А").contains { if case .table = $0 { true } else { false } })
         #expect(!suppressed(document.sections.first { $0.title == "Results: all" }!.blocks))
         // Coverage counts stay visible for every class.
         let coverage = coverageRows(document, table: "Coverage")
-        #expect(coverage["S, 5А"]?[1...2] == [.integer(3), .integer(2)])
+        #expect(coverage["5А"]?[1...2] == [.integer(3), .integer(2)])
     }
 
     @Test func perClassRosterCountsDistinctStudents() throws {
@@ -148,5 +151,41 @@ import Testing
         components.year = 2026; components.month = 9; components.day = 1; components.hour = 12
         let date = Calendar(identifier: .gregorian).date(from: components)!
         #expect(SchoolYear.containing(date) == "2026/27")
+    }
+}
+
+/// The example school against the coverage a deputy head counted by hand
+/// (Examples/school1/EXPECTED.md).
+@Suite struct ExampleSchoolTests {
+    static let ddo = try! Instrument.bundled("klimov-ddo")
+    static let sheets = ["Examples/klimov-ddo-7a.csv"] + ["7b", "8a", "9a", "9b"].map { "Examples/school1/klimov-ddo-\($0).csv" }
+
+    @Test func coverageMatchesTheHandCount() throws {
+        let roster = try Roster.load(path: Repository.path("Examples/school1/roster.csv"), report: { _ in })
+        let summary = try summarize(Self.sheets.map(Repository.path), instrument: Self.ddo, roster: roster,
+                                    settings: ReportSettings(bands: GradeBand.list("5-9,7-9")!))
+        let byClass = Dictionary(uniqueKeysWithValues: summary.groups.compactMap { group in group.coverage.map { (group.key.className ?? "", $0) } })
+        // class: enrolled, diagnosed, ОВЗ enrolled, ОВЗ diagnosed (EXPECTED.md).
+        let expected: [String: [Int]] = [
+            "7А": [24, 21, 2, 1], "7Б": [25, 23, 1, 0], "8А": [25, 22, 2, 1], "9А": [23, 20, 1, 1], "9Б": [21, 19, 2, 1],
+        ]
+        for (name, numbers) in expected.sorted(by: { $0.key < $1.key }) {
+            let counts: [Int]? = byClass[name].map { [$0.enrolled, $0.diagnosed, $0.enrolledOVZ ?? -1, $0.diagnosedOVZ ?? -1] }
+            #expect(counts == numbers, "\(name)")
+        }
+        var total = Coverage()
+        for coverage in byClass.values { total.merge(coverage) }
+        let totals: [Int] = [total.enrolled, total.diagnosed, total.enrolledOVZ ?? -1, total.diagnosedOVZ ?? -1]
+        #expect(totals == [118, 105, 8, 4])
+    }
+
+    @Test func perClassRosterCountsTheSheetMissingFromTheStudentList() throws {
+        let roster = try Roster.load(path: Repository.path("Examples/school1/roster-classes.csv"), report: { _ in })
+        let summary = try summarize(Self.sheets.map(Repository.path), instrument: Self.ddo, roster: roster)
+        var total = Coverage()
+        for group in summary.groups { if let coverage = group.coverage { total.merge(coverage) } }
+        // 8А-26 (not in the student list) now counts: 8А 23 of 25, the school 106 of 118; ОВЗ diagnosed unknown.
+        #expect(summary.groups.first { $0.key.className == "8А" }?.coverage?.diagnosed == 23)
+        #expect(total.enrolled == 118 && total.diagnosed == 106 && total.diagnosedOVZ == nil)
     }
 }

@@ -36,6 +36,11 @@ public struct GroupResults: Sendable, Hashable {
         !score.flags.contains(.blank) && !score.scores.contains(nil)
     }
 
+    /// Counts a sheet that was read but is not used (a student's second scored sheet).
+    mutating func addUnused() {
+        sheets += 1
+    }
+
     /// Adds one respondent's result.
     mutating func add(_ score: RespondentScore, instrument: Instrument) {
         sheets += 1

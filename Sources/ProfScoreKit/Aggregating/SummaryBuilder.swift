@@ -29,7 +29,7 @@ public final class SummaryBuilder {
     private var notInRoster: [String] = []
     private var notInRosterSeen: Set<String> = []
     private var unmatchedClasses: Set<String> = []
-    /// Per-class roster: normalised (school, class) → the roster's key.
+    /// Normalised (school, class) and class alone → the roster's key.
     private var rosterClassIndex: [String: GroupKey] = [:]
 
     /// Starts a summary.
@@ -44,11 +44,17 @@ public final class SummaryBuilder {
         self.roster = roster
         self.schoolYear = schoolYear
         self.settings = settings
-        if let roster, !roster.isPerStudent {
-            for key in roster.classes.keys {
+        if let roster {
+            let keys = roster.isPerStudent ? Set(roster.students.values.map(\.key)) : Set(roster.classes.keys)
+            var ambiguous: Set<String> = []
+            for key in keys {
                 rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)] = key
-                rosterClassIndex[Self.classIndexKey(school: nil, className: key.className)] = key
+                let bare = Self.classIndexKey(school: nil, className: key.className)
+                if let other = rosterClassIndex[bare], other != key { ambiguous.insert(bare) }
+                rosterClassIndex[bare] = key
             }
+            // A class name found in two schools cannot tell the school.
+            for bare in ambiguous { rosterClassIndex[bare] = nil }
         }
     }
 
@@ -104,8 +110,9 @@ public final class SummaryBuilder {
             if scored {
                 if diagnosedIDs.contains(id) {
                     report(Diagnostic(.warning, file: file, line: row.line, column: 1, Message(
-                        en: "student '\(id)' already has a scored sheet; this one is not counted again",
-                        ru: "у ученика «\(id)» уже есть подсчитанный бланк; этот не учитывается повторно")))
+                        en: "student '\(id)' already has a scored sheet; this one is read but not counted again",
+                        ru: "у ученика «\(id)» уже есть подсчитанный бланк; этот прочитан, но повторно не учитывается")))
+                    leaves[key, default: snapshot.emptyResults()].addUnused()
                     return
                 }
                 diagnosedIDs.insert(id)
@@ -119,6 +126,11 @@ public final class SummaryBuilder {
             if let roster {
                 if roster.isPerStudent {
                     if scored && !id.isEmpty && notInRosterSeen.insert(id).inserted { notInRoster.append(id) }
+                    // Its results belong with its class, when the roster knows the class.
+                    if let rosterKey = rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)]
+                        ?? rosterClassIndex[Self.classIndexKey(school: nil, className: key.className)] {
+                        key = rosterKey
+                    }
                 } else if let rosterKey = rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)]
                             ?? rosterClassIndex[Self.classIndexKey(school: nil, className: key.className)] {
                     key = rosterKey

@@ -121,10 +121,10 @@ private struct SectionBuilder {
             for group in covered where group.key.grade.map(band.contains) == true { sum.merge(group.coverage!) }
             rows.append((t("grades \(band.from)–\(band.to)", "\(band.from)–\(band.to) классы"), sum, band))
         }
-        let levelSets: [[GroupLevel]] = [[.school], [.school, .grade], [.school, .grade, .className]]
-        for levels in levelSets {
+        for position in settings.groupBy.indices {
+            let levels = Array(settings.groupBy[...position])
             let aggregated = aggregate(covered, levels: levels)
-            if aggregated.count <= 1 && levels != [.school, .grade, .className] { continue }
+            if aggregated.count <= 1 && position < settings.groupBy.count - 1 { continue }
             for entry in aggregated {
                 rows.append((label(entry.key, levels: levels), entry.coverage ?? Coverage(), nil))
             }
@@ -269,18 +269,24 @@ private struct SectionBuilder {
         for group in groups { total.merge(group.results) }
         var rows: [[ReportDocument.Cell]] = [[.text(t("All", "Всего")), .integer(total.sheets), .integer(total.scored)] + flags.map { .integer(total.flags[$0] ?? 0) }]
         let finest = settings.groupBy.isEmpty ? [] : aggregate(groups, levels: settings.groupBy).filter { $0.results.sheets > 0 }
+        let shown = finest.filter { $0.results.sheets >= settings.minCell }
         if finest.count > 1 {
-            rows += finest.map { entry in
+            rows += shown.map { entry in
                 [.text(label(entry.key, levels: settings.groupBy)), .integer(entry.results.sheets), .integer(entry.results.scored)]
                     + flags.map { .integer(entry.results.flags[$0] ?? 0) }
             }
         }
-        return .init(title: t("Sheets with problems", "Бланки с замечаниями") + suffix, level: 1, blocks: [
+        var blocks: [ReportDocument.Block] = [
             .paragraph(t("A sheet is scored when it is not blank and every scale could be scored. The diagnostics of «profscore score» say which cells to correct.",
                          "Бланк подсчитан, если он не пустой и все шкалы удалось подсчитать. Какие ячейки исправить, показывает команда «profscore score».")),
             .table(.init(caption: t("Sheets with problems", "Бланки с замечаниями"),
                          columns: [t("Group", "Группа"), t("Read", "Прочитано"), t("Scored", "Подсчитано")] + flagTitles, rows: rows)),
-        ])
+        ]
+        if finest.count > 1 && shown.count < finest.count {
+            blocks.append(.paragraph(t("Groups with fewer than \(settings.minCell) sheets are counted in «All» only.",
+                                       "Группы, где меньше \(settings.minCell) бланков, учтены только в строке «Всего».")))
+        }
+        return .init(title: t("Sheets with problems", "Бланки с замечаниями") + suffix, level: 1, blocks: blocks)
     }
 
     func dynamics(years: [String]) -> ReportDocument.Section {

@@ -16,9 +16,17 @@ public final class BatchScorer {
     public private(set) var warningCount = 0
     private var seenIDs: [String: (file: String, line: Int)] = [:]
 
+    /// Whether respondent ids seen twice are flagged (this keeps every id in memory).
+    public let detectsDuplicateIDs: Bool
+
     /// Creates a batch for one instrument.
-    public init(scorer: Scorer) {
+    /// - Parameters:
+    ///   - scorer: the instrument's scorer.
+    ///   - detectsDuplicateIDs: flag respondent ids seen twice (`duplicate-id`);
+    ///     this keeps every id, so memory grows with the number of sheets.
+    public init(scorer: Scorer, detectsDuplicateIDs: Bool = true) {
         self.scorer = scorer
+        self.detectsDuplicateIDs = detectsDuplicateIDs
     }
 
     /// Scores every row of one sheet.
@@ -53,7 +61,7 @@ public final class BatchScorer {
             }) {
                 var result = scorer.score(codes: row.codes)
                 let id = row.id
-                if !id.isEmpty {
+                if detectsDuplicateIDs && !id.isEmpty {
                     if let first = seenIDs[id] {
                         result.flags.insert(.duplicateID)
                         counting(Diagnostic(.warning, file: name, line: row.line, column: 1, Message(
