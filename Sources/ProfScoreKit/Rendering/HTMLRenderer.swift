@@ -36,11 +36,12 @@ public enum HTMLRenderer {
         ul.meta { padding-left: 14pt; color: #333; }
         table { border-collapse: collapse; margin: 4pt 0 10pt; break-inside: avoid; }
         caption { text-align: left; font-weight: bold; padding: 2pt 0; }
-        th, td { border: 0.5pt solid #999; padding: 2pt 5pt; }
+        th, td { border: 0.5pt solid #999; padding: 2pt 5pt; font-size: 9.5pt; }
+        td:first-child { min-width: 32mm; }
         th { background: #e8edf2; font-weight: 600; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.met { background: #d7f0d7; }
-        td.notmet { background: #f8d4d4; font-weight: bold; }
+        td.met { background: #d7f0d7; white-space: nowrap; }
+        td.notmet { background: #f8d4d4; font-weight: bold; white-space: nowrap; }
         p.notice { border-left: 3pt solid #c70; padding: 3pt 6pt; background: #fff4e0; }
         figure { margin: 4pt 0 10pt; break-inside: avoid; }
         figcaption { font-weight: bold; padding-bottom: 2pt; }
@@ -93,8 +94,14 @@ public enum HTMLRenderer {
 
     static let palette = ["#c0392b", "#e67e22", "#f1c40f", "#27ae60", "#2980b9", "#8e44ad"]
 
+    /// Room for labels of this many characters at 9 pt (about 7 px a Cyrillic character), within limits.
+    static func labelWidth(_ labels: [String]) -> Double {
+        min(320, max(120, Double(labels.map { min($0.count, 46) }.max() ?? 0) * 7 + 12))
+    }
+
     static func barChart(_ chart: ReportDocument.BarChart, _ t: ReportTexts) -> String {
-        let labelWidth = 230.0, barWidth = 330.0, rowHeight = 20.0
+        let labelWidth = labelWidth(chart.bars.map(\.label)), rowHeight = 20.0
+        let barWidth = 680 - labelWidth - 110
         let height = Double(chart.bars.count) * rowHeight + 6
         var svg = "<figure>\n<figcaption>\(escape(chart.caption))</figcaption>\n"
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"680\" height=\"\(Int(height))\" viewBox=\"0 0 680 \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.caption))\">\n"
@@ -102,7 +109,7 @@ public enum HTMLRenderer {
             let y = Double(index) * rowHeight + 3
             let fraction = chart.total > 0 ? Double(bar.value) / Double(chart.total) : 0
             let width = max(fraction * barWidth, bar.value > 0 ? 1 : 0)
-            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(format(y + 13))\" text-anchor=\"end\">\(escape(shorten(bar.label, 38)))</text>\n"
+            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(format(y + 13))\" text-anchor=\"end\">\(escape(shorten(bar.label, 46)))</text>\n"
             svg += "<rect x=\"\(Int(labelWidth))\" y=\"\(format(y + 2))\" width=\"\(format(width))\" height=\"\(format(rowHeight - 6))\" fill=\"#2f6f9f\"/>\n"
             svg += "<text x=\"\(format(labelWidth + width + 5))\" y=\"\(format(y + 13))\">\(bar.value) (\(t.percent(fraction * 100)) %)</text>\n"
         }
@@ -110,7 +117,8 @@ public enum HTMLRenderer {
     }
 
     static func stackedChart(_ chart: ReportDocument.StackedBarChart) -> String {
-        let labelWidth = 230.0, barWidth = 400.0, rowHeight = 20.0
+        let labelWidth = labelWidth(chart.rows.map(\.label)), rowHeight = 20.0
+        let barWidth = 680 - labelWidth - 20
         let legendHeight = 22.0
         let height = Double(chart.rows.count) * rowHeight + legendHeight + 6
         var svg = "<figure>\n<figcaption>\(escape(chart.caption))</figcaption>\n"
@@ -119,7 +127,7 @@ public enum HTMLRenderer {
         for (index, row) in chart.rows.enumerated() {
             let y = Double(index) * rowHeight + 3
             let total = row.values.reduce(0, +)
-            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(format(y + 13))\" text-anchor=\"end\">\(escape(shorten(row.label, 38)))</text>\n"
+            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(format(y + 13))\" text-anchor=\"end\">\(escape(shorten(row.label, 46)))</text>\n"
             var x = labelWidth
             for (segment, value) in row.values.enumerated() where value > 0 && total > 0 {
                 let width = Double(value) / Double(total) * barWidth
@@ -135,7 +143,7 @@ public enum HTMLRenderer {
         for (index, label) in chart.segmentLabels.enumerated() {
             svg += "<rect x=\"\(format(legendX))\" y=\"\(format(legendY))\" width=\"10\" height=\"10\" fill=\"\(colours[index])\"/>\n"
             svg += "<text x=\"\(format(legendX + 14))\" y=\"\(format(legendY + 9))\">\(escape(shorten(label, 26)))</text>\n"
-            legendX += 14 + Double(min(label.count, 26)) * 6 + 12
+            legendX += 14 + Double(min(label.count, 26)) * 7 + 14
         }
         return svg + "</svg>\n</figure>\n"
     }

@@ -88,7 +88,8 @@ private struct SectionBuilder {
         return Double(part) * 100 / Double(whole)
     }
 
-    func coverageRow(_ label: String, _ coverage: Coverage, band: GradeBand?, year: String) -> (all: [ReportDocument.Cell], ovz: [ReportDocument.Cell]) {
+    func coverageRow(_ label: String, _ coverage: Coverage, band: GradeBand?, year: String)
+        -> (all: [ReportDocument.Cell], profile: [ReportDocument.Cell], ovz: [ReportDocument.Cell]) {
         let diagnosedShare = share(coverage.diagnosed, coverage.enrolled)
         let diagnosedTarget = settings.targets.target(.diagnosed, band: band, year: year)
         let profileShare = share(coverage.withProfile, coverage.enrolled)
@@ -98,16 +99,17 @@ private struct SectionBuilder {
         let all: [ReportDocument.Cell] = [
             .text(label), .integer(coverage.enrolled), .integer(coverage.diagnosed), .percent(diagnosedShare),
             .decimal(diagnosedTarget, digits: 0), .status(diagnosedShare.map { $0 >= diagnosedTarget }),
-        ] + (instrument.categories.isEmpty ? [] : [
-            .integer(coverage.withProfile), .percent(profileShare), .decimal(profileTarget, digits: 0),
-            .status(profileShare.map { $0 >= profileTarget }),
-        ])
+        ]
+        let profile: [ReportDocument.Cell] = [
+            .text(label), .integer(coverage.enrolled), .integer(coverage.withProfile), .percent(profileShare),
+            .decimal(profileTarget, digits: 0), .status(profileShare.map { $0 >= profileTarget }),
+        ]
         let ovz: [ReportDocument.Cell] = [
             .text(label), coverage.enrolledOVZ.map { .integer($0) } ?? .text("—"),
             coverage.diagnosedOVZ.map { .integer($0) } ?? .text("—"), .percent(ovzShare),
             .decimal(ovzTarget, digits: 0), .status(ovzShare.map { $0 >= ovzTarget }),
         ]
-        return (all, ovz)
+        return (all, profile, ovz)
     }
 
     func coverage(_ groups: [Summary.Group], year: String, suffix: String) -> ReportDocument.Section {
@@ -130,16 +132,20 @@ private struct SectionBuilder {
             }
         }
         let made = rows.map { coverageRow($0.0, $0.1, band: $0.2, year: year) }
-        var allColumns = [t("Group", "Группа"), t("Enrolled", "Обучающихся"), t("Diagnosed", "Прошли диагностику"),
+        let allColumns = [t("Group", "Группа"), t("Enrolled", "Обучающихся"), t("Diagnosed", "Прошли диагностику"),
                           t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")]
-        if !instrument.categories.isEmpty {
-            allColumns += [t("With a study profile", "С профилем склонностей"), t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")]
-        }
         var blocks: [ReportDocument.Block] = [
             .paragraph(t("Share diagnosed = enrolled students with a scored sheet ÷ enrolled students; each student counts once.",
                          "Доля прошедших диагностику = обучающиеся с подсчитанным бланком ÷ все обучающиеся; каждый ученик учитывается один раз.")),
             .table(.init(caption: t("Coverage", "Охват диагностикой"), columns: allColumns, rows: made.map(\.all))),
         ]
+        if !instrument.categories.isEmpty {
+            blocks.append(.table(.init(
+                caption: t("Study profile determined", "Профиль склонностей определён"),
+                columns: [t("Group", "Группа"), t("Enrolled", "Обучающихся"), t("With a study profile", "С профилем склонностей"),
+                          t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")],
+                rows: made.map(\.profile))))
+        }
         if total.enrolledOVZ != nil {
             blocks.append(.table(.init(
                 caption: t("Students with disabilities (ОВЗ)", "Обучающиеся с ОВЗ"),
@@ -194,8 +200,11 @@ private struct SectionBuilder {
             }
             blocks.append(.table(.init(caption: t("Leading type", "Ведущий тип"),
                                        columns: [t("Leading type", "Ведущий тип"), t("Sheets", "Бланков"), "%"], rows: rows)))
-            blocks.append(.bars(.init(caption: t("Leading type", "Ведущий тип"),
-                                      bars: order.map { (leadingLabel($0), results.leading[$0]!) }, total: n)))
+            // In the chart all ties make one bar; the table lists each.
+            let ties = order.filter { $0.contains("+") }.reduce(0) { $0 + results.leading[$1]! }
+            var bars = order.filter { !$0.contains("+") }.map { (label: leadingLabel($0), value: results.leading[$0]!) }
+            if ties > 0 { bars.insert((t("tie (equal highest scores)", "равенство баллов"), ties), at: bars.count - (results.leading["none"] != nil ? 1 : 0)) }
+            blocks.append(.bars(.init(caption: t("Leading type", "Ведущий тип"), bars: bars, total: n)))
         }
         if !instrument.categories.isEmpty {
             let rows = instrument.categories.map { category -> [ReportDocument.Cell] in
