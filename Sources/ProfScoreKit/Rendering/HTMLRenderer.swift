@@ -8,11 +8,12 @@ public enum HTMLRenderer {
         for line in document.meta { body += "<li>\(escape(line))</li>\n" }
         body += "</ul>\n"
         for (index, section) in document.sections.enumerated() {
-            let breakClass = section.level == 1 && index > 0 ? " class=\"chapter\"" : ""
+            let breakClass = section.startsPage && index > 0 ? " class=\"chapter\"" : ""
             body += "<section\(breakClass)>\n<h\(section.level + 1)>\(escape(section.title))</h\(section.level + 1)>\n"
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text): body += "<p>\(escape(text))</p>\n"
+                case .note(let text): body += "<p class=\"note\">\(escape(text))</p>\n"
                 case .notice(let text): body += "<p class=\"notice\">\(escape(text))</p>\n"
                 case .table(let table): body += tableHTML(table, t)
                 case .bars(let chart): body += barChart(chart, t)
@@ -46,6 +47,8 @@ public enum HTMLRenderer {
         figure { margin: 4pt 0 10pt; break-inside: avoid; }
         figcaption { font-weight: bold; padding-bottom: 2pt; }
         svg text { font-family: inherit; font-size: 9pt; fill: #1a1a1a; }
+        svg { overflow: visible; }
+        p.note { font-size: 9pt; color: #444; margin: 2pt 0; }
         section { break-inside: auto; }
         section.chapter { break-before: page; }
         h2, h3 { break-after: avoid; }
@@ -94,9 +97,9 @@ public enum HTMLRenderer {
 
     static let palette = ["#c0392b", "#e67e22", "#f1c40f", "#27ae60", "#2980b9", "#8e44ad"]
 
-    /// Room for labels of this many characters at 9 pt (about 7 px a Cyrillic character), within limits.
+    /// Room for labels of this many characters at 9 pt (DejaVu Sans needs about 7.4 px a Cyrillic character), within limits.
     static func labelWidth(_ labels: [String]) -> Double {
-        min(320, max(120, Double(labels.map { min($0.count, 46) }.max() ?? 0) * 7 + 12))
+        min(320, max(120, Double(labels.map { min($0.count, 40) }.max() ?? 0) * 7.6 + 14))
     }
 
     static func barChart(_ chart: ReportDocument.BarChart, _ t: ReportTexts) -> String {
@@ -109,7 +112,7 @@ public enum HTMLRenderer {
             let y = Double(index) * rowHeight + 3
             let fraction = chart.total > 0 ? Double(bar.value) / Double(chart.total) : 0
             let width = max(fraction * barWidth, bar.value > 0 ? 1 : 0)
-            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(format(y + 13))\" text-anchor=\"end\">\(escape(shorten(bar.label, 46)))</text>\n"
+            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(format(y + 13))\" text-anchor=\"end\">\(escape(shorten(bar.label, 40)))</text>\n"
             svg += "<rect x=\"\(Int(labelWidth))\" y=\"\(format(y + 2))\" width=\"\(format(width))\" height=\"\(format(rowHeight - 6))\" fill=\"#2f6f9f\"/>\n"
             svg += "<text x=\"\(format(labelWidth + width + 5))\" y=\"\(format(y + 13))\">\(bar.value) (\(t.percent(fraction * 100)) %)</text>\n"
         }
@@ -119,31 +122,42 @@ public enum HTMLRenderer {
     static func stackedChart(_ chart: ReportDocument.StackedBarChart) -> String {
         let labelWidth = labelWidth(chart.rows.map(\.label)), rowHeight = 20.0
         let barWidth = 680 - labelWidth - 20
-        let legendHeight = 22.0
-        let height = Double(chart.rows.count) * rowHeight + legendHeight + 6
+        var legendRows = 1.0, probe = 0.0
+        for label in chart.segmentLabels {
+            let step = 24 + Double(min(label.count, 30)) * 7.6
+            if probe > 0 && probe + step > 680 { legendRows += 1; probe = 0 }
+            probe += step
+        }
+        let height = Double(chart.rows.count) * rowHeight + legendRows * 16 + 12
         var svg = "<figure>\n<figcaption>\(escape(chart.caption))</figcaption>\n"
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"680\" height=\"\(Int(height))\" viewBox=\"0 0 680 \(Int(height))\" role=\"img\" aria-label=\"\(escape(chart.caption))\">\n"
         let colours = colourScale(chart.segmentLabels.count)
         for (index, row) in chart.rows.enumerated() {
             let y = Double(index) * rowHeight + 3
             let total = row.values.reduce(0, +)
-            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(format(y + 13))\" text-anchor=\"end\">\(escape(shorten(row.label, 46)))</text>\n"
+            svg += "<text x=\"\(Int(labelWidth - 6))\" y=\"\(format(y + 13))\" text-anchor=\"end\">\(escape(shorten(row.label, 40)))</text>\n"
             var x = labelWidth
             for (segment, value) in row.values.enumerated() where value > 0 && total > 0 {
                 let width = Double(value) / Double(total) * barWidth
                 svg += "<rect x=\"\(format(x))\" y=\"\(format(y + 2))\" width=\"\(format(width))\" height=\"\(format(rowHeight - 6))\" fill=\"\(colours[segment])\"><title>\(escape(chart.segmentLabels[segment])): \(value)</title></rect>\n"
                 if width >= 16 {
-                    svg += "<text x=\"\(format(x + width / 2))\" y=\"\(format(y + 13))\" text-anchor=\"middle\" style=\"fill:#fff\">\(value)</text>\n"
+                    let ink = ["#f1c40f", "#e67e22", "#27ae60"].contains(colours[segment]) ? "#1a1a1a" : "#fff"
+                    svg += "<text x=\"\(format(x + width / 2))\" y=\"\(format(y + 13))\" text-anchor=\"middle\" style=\"fill:\(ink)\">\(value)</text>\n"
                 }
                 x += width
             }
         }
-        var legendX = labelWidth
-        let legendY = Double(chart.rows.count) * rowHeight + 8
+        var legendX = 0.0
+        var legendY = Double(chart.rows.count) * rowHeight + 8
         for (index, label) in chart.segmentLabels.enumerated() {
+            let step = 24 + Double(min(label.count, 30)) * 7.6
+            if legendX > 0 && legendX + step > 680 {
+                legendX = 0
+                legendY += 16
+            }
             svg += "<rect x=\"\(format(legendX))\" y=\"\(format(legendY))\" width=\"10\" height=\"10\" fill=\"\(colours[index])\"/>\n"
-            svg += "<text x=\"\(format(legendX + 14))\" y=\"\(format(legendY + 9))\">\(escape(shorten(label, 26)))</text>\n"
-            legendX += 14 + Double(min(label.count, 26)) * 7 + 14
+            svg += "<text x=\"\(format(legendX + 14))\" y=\"\(format(legendY + 9))\">\(escape(shorten(label, 30)))</text>\n"
+            legendX += step
         }
         return svg + "</svg>\n</figure>\n"
     }

@@ -50,13 +50,16 @@ public enum IndividualReport {
             let value = score.scores[index]
             let level = score.levels[index].map { scale.levels[$0] }
             body += "<tr><td>\(e(scale.title.text(in: language)))</td><td class=\"num\">\(value.map(ScoreFormatting.plain) ?? "—")</td>"
-            body += "<td>\(e(level?.label.text(in: language) ?? (value == nil ? t("not scored", "не подсчитано") : "")))</td>"
+            body += "<td class=\"level\">\(e(level?.label.text(in: language) ?? (value == nil ? t("not scored", "не подсчитано") : "")))</td>"
             body += "<td>\(bar(value: value, range: range, levels: scale.levels))</td></tr>\n"
             if let level, let text = level.text {
                 interpretations.append((scale.title.text(in: language), level.label.text(in: language), text.text(in: language)))
             }
         }
         body += "</tbody>\n</table>\n"
+        if instrument.scales.contains(where: { !$0.levels.isEmpty }) {
+            body += "<p class=\"bands\">\(e(t("The bar shows the score within its possible range; the coloured bands behind it are the levels, from low (left) to high (right).", "Полоса показывает балл в пределах возможного диапазона; цветные участки за ней — уровни, от низкого (слева) к высокому (справа).")))</p>\n"
+        }
         if !interpretations.isEmpty {
             body += "<h2>\(e(t("What the results mean", "Что означают результаты")))</h2>\n"
             for (scale, level, text) in interpretations {
@@ -64,7 +67,8 @@ public enum IndividualReport {
             }
         }
         body += "<p class=\"small\">\(e(t("A questionnaire result is a starting point for a conversation with the school psychologist, not a verdict.", "Результат опросника — повод для беседы со школьным психологом, а не приговор."))) "
-        body += "\(e(instrument.source.authors)). \(e(instrument.source.citation)).</p>\n"
+        let citation = instrument.source.citation.hasSuffix(".") ? instrument.source.citation : instrument.source.citation + "."
+        body += "\(e(instrument.source.authors)). \(e(citation))</p>\n"
         return """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
@@ -79,7 +83,10 @@ public enum IndividualReport {
         table { border-collapse: collapse; margin: 6pt 0; }
         table.who th { text-align: left; padding-right: 10pt; font-weight: normal; color: #555; }
         table.scores th, table.scores td { border-bottom: 0.5pt solid #bbb; padding: 3pt 6pt; text-align: left; }
-        td.num { text-align: right; }
+        table.scores td.num { text-align: right; }
+        table.scores td.level { white-space: nowrap; }
+        p.bands { font-size: 9pt; color: #555; }
+        @media screen { body { padding: 12pt; } }
         p.lead { font-size: 12pt; font-weight: bold; }
         p.small { font-size: 9pt; color: #555; margin-top: 16pt; }
         svg { vertical-align: middle; }
@@ -98,10 +105,12 @@ public enum IndividualReport {
         let span = range.upperBound - range.lowerBound
         func x(_ v: Double) -> Double { span > 0 ? (v - range.lowerBound) / span * width : 0 }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">"
-        let shades = ["#eef2f6", "#dde5ee", "#ccd8e6", "#bbcbde", "#aabed6", "#99b1ce"]
+        let shades = levels.count <= 3 ? ["#f5d5d1", "#fcefc0", "#cdebd8"] : ["#f5d5d1", "#fbe2c4", "#fcefc0", "#e3f1c9", "#cdebd8", "#c9dff0"]
         for (index, level) in levels.enumerated() {
-            let start = x(level.from), end = x(level.to)
-            svg += "<rect x=\"\(HTMLRenderer.format(start))\" y=\"0\" width=\"\(HTMLRenderer.format(max(end - start, 1)))\" height=\"\(Int(height))\" fill=\"\(shades[index % shades.count])\"/>"
+            // Bands meet halfway between one band's end and the next one's start.
+            let start = index == 0 ? 0 : (x(levels[index - 1].to) + x(level.from)) / 2
+            let end = index == levels.count - 1 ? width : (x(level.to) + x(levels[index + 1].from)) / 2
+            svg += "<rect x=\"\(HTMLRenderer.format(start))\" y=\"0\" width=\"\(HTMLRenderer.format(max(end - start, 1)))\" height=\"\(Int(height))\" fill=\"\(shades[index % shades.count])\" stroke=\"#999\" stroke-width=\"0.5\"/>"
         }
         if levels.isEmpty { svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#eef2f6\"/>" }
         if let value {

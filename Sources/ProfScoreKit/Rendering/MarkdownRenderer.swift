@@ -8,7 +8,7 @@ public enum MarkdownRenderer {
             out += "\n" + String(repeating: "#", count: section.level + 1) + " \(escape(section.title))\n"
             for block in section.blocks {
                 switch block {
-                case .paragraph(let text):
+                case .paragraph(let text), .note(let text):
                     out += "\n\(escape(text))\n"
                 case .notice(let text):
                     out += "\n> **\(escape(text))**\n"

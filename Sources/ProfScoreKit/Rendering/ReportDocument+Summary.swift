@@ -211,7 +211,9 @@ private struct SectionBuilder {
                 let count = results.categories[category.id] ?? 0
                 return [.text(category.title.text(in: t.language)), .integer(count), .percent(share(count, n))]
             } + [[.text(t("no study profile", "профиль не определён")), .integer(n - results.withProfile), .percent(share(n - results.withProfile, n))]]
-            blocks.append(.table(.init(caption: t("Study profile (a tie counts in each of its profiles)", "Профиль склонностей (при равенстве баллов ученик учитывается в каждом профиле)"),
+            blocks.append(.note(t("A student whose leading types are tied counts in each of their study profiles.",
+                                  "При равенстве баллов ученик учитывается в каждом из профилей.")))
+            blocks.append(.table(.init(caption: t("Study profile", "Профиль склонностей"),
                                        columns: [t("Study profile", "Профиль"), t("Sheets", "Бланков"), "%"], rows: rows)))
             blocks.append(.bars(.init(caption: t("Study profile", "Профиль склонностей"),
                                       bars: instrument.categories.map { ($0.title.text(in: t.language), results.categories[$0.id] ?? 0) }, total: n)))
@@ -288,14 +290,14 @@ private struct SectionBuilder {
         var blocks: [ReportDocument.Block] = [
             .paragraph(t("A sheet is scored when it is not blank and every scale could be scored. The diagnostics of «profscore score» say which cells to correct.",
                          "Бланк подсчитан, если он не пустой и все шкалы удалось подсчитать. Какие ячейки исправить, показывает команда «profscore score».")),
-            .table(.init(caption: t("Sheets with problems", "Бланки с замечаниями"),
+            .table(.init(caption: t("Sheets read and scored", "Прочитано и подсчитано"),
                          columns: [t("Group", "Группа"), t("Read", "Прочитано"), t("Scored", "Подсчитано")] + flagTitles, rows: rows)),
         ]
         if finest.count > 1 && shown.count < finest.count {
             blocks.append(.paragraph(t("Groups with fewer than \(settings.minCell) sheets are counted in «All» only.",
                                        "Группы, где меньше \(settings.minCell) бланков, учтены только в строке «Всего».")))
         }
-        return .init(title: t("Sheets with problems", "Бланки с замечаниями") + suffix, level: 1, blocks: blocks)
+        return .init(title: t("Sheets with problems", "Бланки с замечаниями") + suffix, level: 1, blocks: blocks, startsPage: false)
     }
 
     func dynamics(years: [String]) -> ReportDocument.Section {

@@ -15,10 +15,21 @@ public struct ReportDocument: Sendable {
         /// 1 for a chapter, 2 for a group inside it.
         public var level: Int
         public var blocks: [Block]
+        /// Whether printing starts it on a new page.
+        public var startsPage: Bool
+
+        init(title: String, level: Int, blocks: [Block], startsPage: Bool? = nil) {
+            self.title = title
+            self.level = level
+            self.blocks = blocks
+            self.startsPage = startsPage ?? (level == 1)
+        }
     }
 
     public enum Block: Sendable {
         case paragraph(String)
+        /// A short explanation in small print (before a table).
+        case note(String)
         /// Something a reader must notice: suppressed results, missing data.
         case notice(String)
         case table(Table)

@@ -8,7 +8,7 @@ public enum TerminalRenderer {
             out += "\n" + section.title + "\n" + String(repeating: section.level == 1 ? "━" : "─", count: section.title.count) + "\n"
             for block in section.blocks {
                 switch block {
-                case .paragraph(let text): out += text + "\n"
+                case .paragraph(let text), .note(let text): out += text + "\n"
                 case .notice(let text): out += "! " + text + "\n"
                 case .table(let table):
                     out += "\n" + table.caption + "\n"
