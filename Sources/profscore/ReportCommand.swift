@@ -88,6 +88,14 @@ enum ReportCommand {
                              ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл")
             return .usage
         }
+        if let diagnosticsPath = arguments.values["diagnostics"], diagnosticsPath != "-",
+           let clash = (inputs + [arguments.values["roster"], options.targetsFile, options.outputPath].compactMap { $0 }).first(where: { $0 != "-" && samePath($0, diagnosticsPath) }) {
+            terminal.message(en: "--diagnostics \(diagnosticsPath) is also named as \(clash); choose another file",
+                             ru: "--diagnostics \(diagnosticsPath) указан и как \(clash); выберите другой файл")
+            return .usage
+        }
+        guard terminal.openDiagnostics(arguments) else { return .failure }
+        defer { terminal.finishDiagnostics() }
         let year = arguments.values["year"].map(SchoolYear.normalize) ?? SchoolYear.containing(Date())
 
         let instrument: Instrument
@@ -100,7 +108,7 @@ enum ReportCommand {
                 roster = try Roster.load(path: rosterPath, report: terminal.diagnostic)
             }
         } catch {
-            terminal.error(error.rendered(in: terminal.language))
+            terminal.report(error)
             switch error {
             case .unknownInstrument: return .usage
             case .io: return .failure
@@ -130,7 +138,7 @@ enum ReportCommand {
             do {
                 spooled = try SpooledInput(input)
             } catch {
-                terminal.error(error.rendered(in: terminal.language))
+                terminal.report(error)
                 ioFailures += 1
                 continue
             }
@@ -153,13 +161,14 @@ enum ReportCommand {
                     }
                 }
             } catch {
-                terminal.error(error.rendered(in: terminal.language))
+                terminal.report(error)
             }
         }
         let summary = builder.finish(report: terminal.diagnostic)
         let exit = options.write(summary, terminal: terminal)
         let dataFailures = batch.failures.filter { if case .io = $0.error { false } else { true } }.count
         ioFailures += batch.failures.count - dataFailures
+        terminal.finishDiagnostics()
         terminal.message(
             en: "\(instrument.id): \(batch.respondentCount) sheet(s) read from \(inputs.count - ioFailures - dataFailures) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read"
                 + (individualFolder.map { "; \(pageNames.count) individual page(s) in \($0)" } ?? ""),

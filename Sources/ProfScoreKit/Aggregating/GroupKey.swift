@@ -28,8 +28,14 @@ public struct GroupKey: Sendable, Hashable, Comparable {
 
     /// The grade a class name starts with: «7А» → 7, «10-Б» → 10.
     static func grade(fromClassName name: String) -> Int? {
-        let digits = name.trimmingCharacters(in: .whitespaces).prefix { $0.isASCII && $0.isNumber }
-        return Int(digits)
+        var value = 0, digits = 0
+        for byte in name.utf8 {
+            if byte == 0x20 && digits == 0 { continue }
+            guard byte >= 0x30 && byte <= 0x39, digits < 3 else { break }
+            value = value * 10 + Int(byte - 0x30)
+            digits += 1
+        }
+        return digits > 0 ? value : nil
     }
 
     /// The grade written in a cell: «7», «7 класс», «7А».

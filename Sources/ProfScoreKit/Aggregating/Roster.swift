@@ -60,7 +60,7 @@ public struct Roster: Sendable {
 
     private static func cell(_ table: TextTableReader, _ index: Int?) -> String? {
         guard let index, index < table.scanner.fieldCount else { return nil }
-        let value = table.string(index).trimmingCharacters(in: .whitespaces)
+        let value = table.string(index).trimmingSpaces
         return value.isEmpty ? nil : value
     }
 

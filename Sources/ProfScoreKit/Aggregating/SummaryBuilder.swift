@@ -15,9 +15,18 @@ public final class SummaryBuilder {
     private let instrument: Instrument
     private let snapshot: InstrumentSnapshot
     private let roster: Roster?
+    /// Whether a roster was given, and whether it lists students (read once, not per row).
+    private let hasRoster: Bool
+    private let perStudentRoster: Bool
+    /// A per-student roster's students, by id.
+    private let rosterStudents: [String: Roster.Student]
     private let schoolYear: String
     private let settings: ReportSettings
-    private var leaves: [GroupKey: GroupResults] = [:]
+    private var leafIndex: [GroupKey: Int] = [:]
+    private var leafKeys: [GroupKey] = []
+    private var tallies: [GroupTally] = []
+    /// The grouping cells of the last row and the key they gave.
+    private var lastKey: (cells: (String?, String?, String?), key: GroupKey, leaf: Int)?
     /// Per-student roster: ids with a scored sheet, with a profile, and whose results are counted.
     private var diagnosedIDs: Set<String> = []
     private var profiledIDs: Set<String> = []
@@ -42,6 +51,9 @@ public final class SummaryBuilder {
         self.instrument = instrument
         self.snapshot = InstrumentSnapshot(instrument)
         self.roster = roster
+        hasRoster = roster != nil
+        perStudentRoster = roster?.isPerStudent ?? false
+        rosterStudents = roster?.students ?? [:]
         self.schoolYear = schoolYear
         self.settings = settings
         if let roster {
@@ -65,7 +77,8 @@ public final class SummaryBuilder {
         return clean(school) + "\u{1F}" + clean(className)
     }
 
-    /// Finds the grouping and ОВЗ columns of a sheet.
+    /// Finds the grouping and ОВЗ columns of a sheet, and tells the reader
+    /// that the other respondent columns are not needed.
     /// - Parameters:
     ///   - warnAboutMissingLevels: warn about the grouping levels of the
     ///     settings that neither the sheet nor the roster has (when the user
@@ -78,6 +91,10 @@ public final class SummaryBuilder {
             className: ColumnNames.find(ColumnNames.className, in: names),
             ovz: ColumnNames.find(ColumnNames.ovz, in: names))
         if columns.ovz == nil { ovzKnownInEverySheet = false }
+        var needed = [Bool](repeating: false, count: names.count)
+        for index in [columns.school, columns.grade, columns.className, columns.ovz].compactMap({ $0 }) { needed[index] = true }
+        if roster != nil && !needed.isEmpty { needed[0] = true }  // the id, to match the roster
+        reader.neededInfoColumns = needed
         let fromRoster = roster?.isPerStudent == true
         for level in settings.groupBy where !fromRoster && warnAboutMissingLevels {
             let (found, aliases): (Bool, [String]) = switch level {
@@ -96,7 +113,7 @@ public final class SummaryBuilder {
 
     private static func cell(_ row: SheetRow, _ index: Int?) -> String? {
         guard let index, index < row.info.count else { return nil }
-        let value = row.info[index].trimmingCharacters(in: .whitespaces)
+        let value = row.info[index].trimmingSpaces
         return value.isEmpty ? nil : value
     }
 
@@ -105,35 +122,36 @@ public final class SummaryBuilder {
         let id = row.id
         let scored = GroupResults.isScored(score)
         var key: GroupKey
-        if let roster, roster.isPerStudent, let student = roster.students[id] {
+        var leafIndex: Int?
+        if perStudentRoster, let student = rosterStudents[id] {
             key = student.key
             if scored {
                 if diagnosedIDs.contains(id) {
                     report(Diagnostic(.warning, file: file, line: row.line, column: 1, Message(
                         en: "student '\(id)' already has a scored sheet; this one is read but not counted again",
                         ru: "у ученика «\(id)» уже есть подсчитанный бланк; этот прочитан, но повторно не учитывается")))
-                    leaves[key, default: snapshot.emptyResults()].addUnused()
+                    tallies[leaf(for: key)].addUnused()
                     return
                 }
                 diagnosedIDs.insert(id)
                 if !score.categories.isEmpty { profiledIDs.insert(id) }
             }
         } else {
-            let className = Self.cell(row, columns.className)
-            let grade = Self.cell(row, columns.grade).flatMap(GroupKey.grade(fromCell:)) ?? className.flatMap(GroupKey.grade(fromClassName:))
-            key = GroupKey(school: Self.cell(row, columns.school), grade: grade, className: className)
             let ovz = columns.ovz.map { _ in ColumnNames.isYes(Self.cell(row, columns.ovz) ?? "") ?? false }
-            if let roster {
-                if roster.isPerStudent {
+            // Rows of a class come together: the key of the last row's cells is reused.
+            let cells = (row.info.value(at: columns.school), row.info.value(at: columns.grade), row.info.value(at: columns.className))
+            if let last = lastKey, last.cells == cells {
+                key = last.key
+                leafIndex = last.leaf
+            } else {
+                key = groupKey(row, columns: columns)
+                leafIndex = leaf(for: key)
+                lastKey = (cells, key, leafIndex!)
+            }
+            if hasRoster {
+                if perStudentRoster {
                     if scored && !id.isEmpty && notInRosterSeen.insert(id).inserted { notInRoster.append(id) }
-                    // Its results belong with its class, when the roster knows the class.
-                    if let rosterKey = rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)]
-                        ?? rosterClassIndex[Self.classIndexKey(school: nil, className: key.className)] {
-                        key = rosterKey
-                    }
-                } else if let rosterKey = rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)]
-                            ?? rosterClassIndex[Self.classIndexKey(school: nil, className: key.className)] {
-                    key = rosterKey
+                } else if rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)] == key {
                     if scored && !id.isEmpty {
                         diagnosedByClass[key, default: []].insert(id)
                         if ovz == true { diagnosedOVZByClass[key, default: []].insert(id) }
@@ -144,7 +162,30 @@ public final class SummaryBuilder {
                 }
             }
         }
-        leaves[key, default: snapshot.emptyResults()].add(score, instrument: instrument)
+        tallies[leafIndex ?? leaf(for: key)].add(score)
+    }
+
+    /// The group of a row from its cells: school, grade (or the class name's
+    /// number) and class; with a roster, the roster's spelling of the class.
+    private func groupKey(_ row: SheetRow, columns: SheetColumns) -> GroupKey {
+        let className = Self.cell(row, columns.className)
+        let grade = Self.cell(row, columns.grade).flatMap(GroupKey.grade(fromCell:)) ?? className.flatMap(GroupKey.grade(fromClassName:))
+        let key = GroupKey(school: Self.cell(row, columns.school), grade: grade, className: className)
+        // Sheets belong with their roster class (for a per-student roster: sheets missing from it).
+        if hasRoster,
+           let rosterKey = rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)]
+            ?? rosterClassIndex[Self.classIndexKey(school: nil, className: key.className)] {
+            return rosterKey
+        }
+        return key
+    }
+
+    private func leaf(for key: GroupKey) -> Int {
+        if let index = leafIndex[key] { return index }
+        leafIndex[key] = tallies.count
+        leafKeys.append(key)
+        tallies.append(GroupTally(instrument: instrument))
+        return tallies.count - 1
     }
 
     /// Finishes the summary. Roster students without a scored sheet and
@@ -201,10 +242,11 @@ public final class SummaryBuilder {
                 }
             }
         }
-        let keys = Set(leaves.keys).union(coverage.keys).sorted()
+        let keys = Set(leafKeys).union(coverage.keys).sorted()
         let groups = keys.map { key in
             Summary.Group(schoolYear: schoolYear, key: key,
-                          results: leaves[key] ?? snapshot.emptyResults(), coverage: coverage[key])
+                          results: leafIndex[key].map { tallies[$0].results(instrument: instrument) } ?? snapshot.emptyResults(),
+                          coverage: coverage[key])
         }
         return Summary(instrument: snapshot, groups: groups, settings: settings)
     }

@@ -16,13 +16,19 @@ struct DelimitedScanner {
 
     /// 1-based line at ``position``.
     private(set) var line = 1
-    /// Fields of the last record: start and end offsets in ``buffer``.
-    /// A quoted field's range includes its quotes; see ``withField(_:_:)``.
-    private(set) var fieldStart: [Int] = []
-    private(set) var fieldEnd: [Int] = []
-    private(set) var fieldQuoted: [Bool] = []
-    /// 1-based line on which each field starts.
-    private(set) var fieldLine: [Int] = []
+    /// One field of the last record.
+    struct Field {
+        /// Start and end offsets in ``buffer``; a quoted field's range
+        /// includes its quotes (see ``withField(_:_:)``).
+        var start: Int
+        var end: Int
+        /// 1-based line on which the field starts.
+        var line: Int
+        var quoted: Bool
+    }
+
+    /// The fields of the last record.
+    private(set) var fields: [Field] = []
     /// 1-based line of the last record's start.
     private(set) var recordLine = 1
     /// Line and field number of a quote that the last record left open at the end of the input.
@@ -31,7 +37,7 @@ struct DelimitedScanner {
     private var scratch: [UInt8] = []
 
     enum Outcome {
-        /// A record is ready in the field arrays.
+        /// A record is ready in ``fields``.
         case record
         /// The record continues past the buffer; append more bytes and call again.
         case needMore
@@ -44,16 +50,14 @@ struct DelimitedScanner {
     }
 
     /// Scans the next record.
-    /// - Complexity: O(length of the record).
+    /// - Complexity: O(length of the record); no allocation once ``fields``
+    ///   has grown to the widest record.
     mutating func scanRecord() -> Outcome {
-        // Work on local arrays so that reading `buffer` and writing the
-        // field tables never overlap (exclusive access).
-        var starts: [Int] = [], ends: [Int] = [], quotedFlags: [Bool] = [], lines: [Int] = []
-        swap(&starts, &fieldStart); swap(&ends, &fieldEnd); swap(&quotedFlags, &fieldQuoted); swap(&lines, &fieldLine)
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        quotedFlags.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
+        // Work on a local array so that reading `buffer` and writing the
+        // field table never overlap (exclusive access).
+        var found: [Field] = []
+        swap(&found, &fields)
+        found.removeAll(keepingCapacity: true)
         unclosedQuote = nil
         var unclosed: (line: Int, field: Int)?
         var finish: (end: Int, nextLine: Int)?
@@ -66,7 +70,8 @@ struct DelimitedScanner {
         if position >= count {
             outcome = isAtEnd ? .end : .needMore
         } else {
-            outcome = buffer.withUnsafeBufferPointer { bytes -> Outcome in
+            outcome = buffer.withUnsafeBufferPointer { buffer -> Outcome in
+                let bytes = buffer.baseAddress!
                 while true {
                     // One field starts at i.
                     let start = i
@@ -95,7 +100,7 @@ struct DelimitedScanner {
                         }
                         if !closed {
                             if !isAtEnd { return .needMore }
-                            unclosed = (startLine, starts.count + 1)
+                            unclosed = (startLine, found.count + 1)
                         }
                     }
                     // Unquoted part (or text after a closing quote) up to a delimiter or line end.
@@ -104,10 +109,7 @@ struct DelimitedScanner {
                         if b == delimiter || b == 0x0A || b == 0x0D { break }
                         i += 1
                     }
-                    starts.append(start)
-                    ends.append(i)
-                    quotedFlags.append(quoted)
-                    lines.append(startLine)
+                    found.append(Field(start: start, end: i, line: startLine, quoted: quoted))
                     if i >= count {
                         if !isAtEnd { return .needMore }
                         finish = (i, currentLine)
@@ -127,7 +129,7 @@ struct DelimitedScanner {
                 }
             }
         }
-        swap(&starts, &fieldStart); swap(&ends, &fieldEnd); swap(&quotedFlags, &fieldQuoted); swap(&lines, &fieldLine)
+        swap(&found, &fields)
         if let finish {
             unclosedQuote = unclosed
             finishRecord(at: finish.end, line: finish.nextLine)
@@ -149,13 +151,13 @@ struct DelimitedScanner {
     }
 
     /// Number of fields in the last record.
-    var fieldCount: Int { fieldStart.count }
+    var fieldCount: Int { fields.count }
 
     /// Calls `body` with the value of field `index` of the last record:
     /// quotes removed and doubled quotes undone.
     mutating func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = fieldStart[index], end = fieldEnd[index]
-        if !fieldQuoted[index] {
+        let start = fields[index].start, end = fields[index].end
+        if !fields[index].quoted {
             return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
         }
         scratch.removeAll(keepingCapacity: true)

@@ -14,6 +14,10 @@ public final class SheetReader {
     public var delimiter: Character { Character(Unicode.Scalar(table.delimiter)) }
     /// Names of the respondent columns, in the sheet's order.
     public private(set) var infoColumnNames: [String] = []
+    /// Which respondent columns rows need (by position in ``infoColumnNames``);
+    /// the others are left empty, which saves making strings nobody reads.
+    /// `nil` (the default): all of them.
+    public var neededInfoColumns: [Bool]?
 
     private let scorer: Scorer
     private let table: TextTableReader
@@ -21,6 +25,10 @@ public final class SheetReader {
     private var fieldRole: [Int] = []
     private var headerFieldCount = 0
     private var normalized: [UInt8] = []
+    /// Per answer format: what short raw cells resolve to.
+    private var caches: [CellCache]
+    /// Item fields that need the slow path in the current row.
+    private var slowFields: [Int] = []
 
     /// The size of the chunks the file is read in.
     static var chunkSize: Int { TextTableReader.chunkSize }
@@ -35,6 +43,7 @@ public final class SheetReader {
     ///   read, ``ProfScoreError/unreadableSheet(_:)`` when it has no header or no item column.
     public init(path: String, displayName: String? = nil, scorer: Scorer, report: (Diagnostic) -> Void) throws(ProfScoreError) {
         self.scorer = scorer
+        caches = Array(repeating: CellCache(), count: scorer.lookups.count)
         table = try TextTableReader(path: path, displayName: displayName)
         try readHeader(report: report)
     }
@@ -54,7 +63,7 @@ public final class SheetReader {
             let key = TokenNormalizer.normalize(name)
             if let item = scorer.itemIndex(normalizedID: key) {
                 if let earlier = columnOfItem[item] {
-                    report(Diagnostic(.error, file: displayName, line: table.scanner.fieldLine[field], column: field + 1, Message(
+                    report(Diagnostic(.error, file: displayName, line: table.scanner.fields[field].line, column: field + 1, Message(
                         en: "column \(field + 1) repeats item '\(scorer.instrument.items[item].id)' of column \(earlier + 1); this column is ignored — rename or delete it",
                         ru: "столбец \(field + 1) повторяет пункт «\(scorer.instrument.items[item].id)» из столбца \(earlier + 1); этот столбец не учитывается — переименуйте или удалите его")))
                     fieldRole[field] = -2
@@ -105,8 +114,14 @@ public final class SheetReader {
         row.line = table.scanner.recordLine
         row.hasUnreadableCells = false
         let fieldCount = table.scanner.fieldCount
+        var infoIndex = 0
         for field in 0..<min(fieldCount, headerFieldCount) where fieldRole[field] == -1 {
-            row.info.append(table.string(field))
+            if let needed = neededInfoColumns, infoIndex < needed.count, !needed[infoIndex] {
+                row.info.append("")
+            } else {
+                row.info.append(table.string(field))
+            }
+            infoIndex += 1
         }
         while row.info.count < infoColumnNames.count { row.info.append("") }
         if let open = table.scanner.unclosedQuote {
@@ -119,19 +134,57 @@ public final class SheetReader {
                 en: "the row has \(fieldCount) cells but the header only \(headerFieldCount); the extra cells are ignored",
                 ru: "в строке \(fieldCount) ячеек, а в заголовке \(headerFieldCount); лишние ячейки не учитываются")))
         }
-        for field in 0..<min(fieldCount, headerFieldCount) {
-            let item = fieldRole[field]
-            guard item >= 0 else { continue }
-            let lookup = scorer.lookups[scorer.itemLookup[item]]
-            let valid = table.withField(field) { TokenNormalizer.normalize($0, into: &normalized) }
-            if valid && normalized.isEmpty { continue }
-            if valid, let option = lookup.option(normalized: normalized) {
-                row.codes[item] = Int32(option)
-                continue
+        // Fast path: short unquoted cells resolved through the per-format cache.
+        slowFields.removeAll(keepingCapacity: true)
+        let usable = min(fieldCount, headerFieldCount)
+        let scanner = table.scanner
+        scanner.buffer.withUnsafeBufferPointer { bytes in
+            for field in 0..<usable {
+                let item = fieldRole[field]
+                guard item >= 0 else { continue }
+                let span = scanner.fields[field]
+                var start = span.start, end = span.end
+                if span.quoted { slowFields.append(field); continue }
+                while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+                while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+                if start == end { continue }
+                guard end - start <= 8 else { slowFields.append(field); continue }
+                let key = CellCache.pack(bytes, from: start, to: end)
+                if let value = caches[scorer.itemLookup[item]].value(key, length: end - start), value != ScoringPlan.unreadable {
+                    row.codes[item] = value
+                } else {
+                    slowFields.append(field)
+                }
             }
-            row.codes[item] = ScoringPlan.unreadable
-            row.hasUnreadableCells = true
-            report(unreadableCell(field: field, item: item, respondent: row.id, valid: valid))
+        }
+        for field in slowFields {
+            let item = fieldRole[field]
+            let format = scorer.itemLookup[item]
+            let lookup = scorer.lookups[format]
+            let valid = table.withField(field) { TokenNormalizer.normalize($0, into: &normalized) }
+            let value: Int32
+            if valid && normalized.isEmpty {
+                value = ScoringPlan.missing
+            } else if valid, let option = lookup.option(normalized: normalized) {
+                value = Int32(option)
+            } else {
+                value = ScoringPlan.unreadable
+            }
+            if !table.scanner.fields[field].quoted {
+                table.withField(field) { raw in
+                    var start = 0, end = raw.count
+                    while start < end && (raw[start] == 0x20 || raw[start] == 0x09) { start += 1 }
+                    while end > start && (raw[end - 1] == 0x20 || raw[end - 1] == 0x09) { end -= 1 }
+                    if end - start <= 8 && end > start {
+                        caches[format].insert(CellCache.pack(raw, from: start, to: end), length: end - start, value: value)
+                    }
+                }
+            }
+            row.codes[item] = value
+            if value == ScoringPlan.unreadable {
+                row.hasUnreadableCells = true
+                report(unreadableCell(field: field, item: item, respondent: row.id, valid: valid))
+            }
         }
     }
 
@@ -153,6 +206,6 @@ public final class SheetReader {
         let ru = valid
             ? "пункт \(itemID)\(whoRu): не удаётся прочитать «\(text)»; допустимые ответы: \(allowed). Исправьте ячейку; пока шкалы \(scales) этого респондента не подсчитаны"
             : "пункт \(itemID)\(whoRu): в ячейке недопустимый для \(encoding.rawValue) текст; сохраните файл в UTF-8 или Windows-1251. Шкалы \(scales) этого респондента не подсчитаны"
-        return Diagnostic(.error, file: displayName, line: table.scanner.fieldLine[field], column: field + 1, Message(en: en, ru: ru))
+        return Diagnostic(.error, file: displayName, line: table.scanner.fields[field].line, column: field + 1, Message(en: en, ru: ru))
     }
 }

@@ -135,7 +135,7 @@ final class TextTableReader {
 
     /// Whether every cell of the current record is empty or blank.
     func recordIsEmpty() -> Bool {
-        for index in 0..<scanner.fieldCount where scanner.fieldEnd[index] > scanner.fieldStart[index] {
+        for index in 0..<scanner.fieldCount where scanner.fields[index].end > scanner.fields[index].start {
             let empty = scanner.withField(index) { field in field.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
             if !empty { return false }
         }

@@ -17,14 +17,28 @@ struct Transcoder {
         case .utf8, .utf8BOM:
             output.append(contentsOf: input)
         case .windows1251:
-            output.reserveCapacity(output.count + input.count * 2)
-            for byte in input {
-                if byte < 0x80 {
-                    output.append(byte)
-                } else {
-                    TokenNormalizer.appendUTF8(UInt32(Self.windows1251[Int(byte - 0x80)]), to: &output)
+            // Every byte becomes at most 3 UTF-8 bytes; write through a pointer.
+            let oldCount = output.count
+            output.append(contentsOf: repeatElement(0, count: input.count * 3))
+            var written = oldCount
+            Self.windows1251UTF8.withUnsafeBufferPointer { table in
+                output.withUnsafeMutableBufferPointer { out in
+                    for byte in input {
+                        if byte < 0x80 {
+                            out[written] = byte
+                            written += 1
+                        } else {
+                            let entry = Int(byte - 0x80) * 4
+                            let length = Int(table[entry + 3])
+                            out[written] = table[entry]
+                            out[written + 1] = table[entry + 1]
+                            if length == 3 { out[written + 2] = table[entry + 2] }
+                            written += length
+                        }
+                    }
                 }
             }
+            output.removeLast(output.count - written)
         case .utf16LE, .utf16BE:
             var i = 0
             if let first = pendingByte, !input.isEmpty {
@@ -67,6 +81,14 @@ struct Transcoder {
         case 0xDC00...0xDFFF: TokenNormalizer.appendUTF8(0xFFFD, to: &output)
         default: TokenNormalizer.appendUTF8(unit, to: &output)
         }
+    }
+
+    /// UTF-8 of Windows-1251 bytes 0x80…0xFF: four bytes per entry, the last
+    /// being the length (2 or 3).
+    static let windows1251UTF8: [UInt8] = windows1251.flatMap { scalar -> [UInt8] in
+        var bytes: [UInt8] = []
+        TokenNormalizer.appendUTF8(UInt32(scalar), to: &bytes)
+        return bytes + Array(repeating: 0, count: 3 - bytes.count) + [UInt8(bytes.count)]
     }
 
     /// Unicode scalars of Windows-1251 bytes 0x80…0xFF (0x98 is unassigned: U+FFFD).

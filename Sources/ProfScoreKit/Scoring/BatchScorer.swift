@@ -55,11 +55,13 @@ public final class BatchScorer {
         do {
             let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: counting)
             var row = SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false)
+            var result = scorer.emptyScore()
+            var workspace = ScoreWorkspace(scorer: scorer)
             while try reader.nextRow(&row, report: { diagnostic in
                 if diagnostic.severity == .error && diagnostic.column != nil { unreadableCellCount += 1 }
                 counting(diagnostic)
             }) {
-                var result = scorer.score(codes: row.codes)
+                scorer.score(codes: row.codes, into: &result, workspace: &workspace)
                 let id = row.id
                 if detectsDuplicateIDs && !id.isEmpty {
                     if let first = seenIDs[id] {

@@ -19,9 +19,24 @@ public struct RespondentScore: Sendable, Hashable {
     /// Unanswered items per scale.
     public var missing: [Int]
     /// The leading type.
-    public var leading: Leading
-    /// Study-profile categories (indices) the leading type points to.
-    public var categories: [Int]
+    public var leading: Leading {
+        switch leadingState {
+        case .notApplicable: .notApplicable
+        case .undetermined: .undetermined
+        case .noPronouncedInterest: .noPronouncedInterest
+        case .types: .types(leadingTypes)
+        }
+    }
+    /// Study-profile categories (indices) the leading type points to, in the instrument's order.
+    public internal(set) var categories: [Int]
+
+    /// The kind of leading result; with `.types` the scales are in ``leadingTypes``.
+    enum LeadingState: Sendable, Hashable {
+        case notApplicable, undetermined, noPronouncedInterest, types
+    }
+    var leadingState: LeadingState
+    /// The leading scales (indices, in the rule's order); storage reused from row to row.
+    var leadingTypes: [Int]
     /// Three-letter Holland code, with tied letters in brackets, when the instrument asks for it.
     public var hollandCode: String?
     /// Quality problems of the sheet.

@@ -46,101 +46,135 @@ public struct Scorer: Sendable {
 
     /// Scores one respondent from option indices (`ScoringPlan.missing`,
     /// `ScoringPlan.unreadable` for cells without a usable answer).
-    /// - Complexity: O(items + scales).
     func score(codes: [Int32]) -> RespondentScore {
+        var result = emptyScore()
+        var workspace = ScoreWorkspace(scorer: self)
+        score(codes: codes, into: &result, workspace: &workspace)
+        return result
+    }
+
+    /// A result shaped for this instrument, to be filled by ``score(codes:into:workspace:)``.
+    func emptyScore() -> RespondentScore {
+        let count = plan.scaleCount
+        return RespondentScore(
+            scores: Array(repeating: nil, count: count), levels: Array(repeating: nil, count: count),
+            missing: Array(repeating: 0, count: count), categories: [], leadingState: .notApplicable,
+            leadingTypes: [], hollandCode: nil, flags: [])
+    }
+
+    /// Scores one respondent into reused storage: no allocation per row
+    /// (except the Holland code's string on RIASEC instruments).
+    /// - Complexity: O(items + scales).
+    func score(codes: [Int32], into result: inout RespondentScore, workspace: inout ScoreWorkspace) {
         let scaleCount = plan.scaleCount
-        var sums = [Double](repeating: 0, count: scaleCount)
-        var answered = [Int](repeating: 0, count: scaleCount)
-        var missing = [Int](repeating: 0, count: scaleCount)
-        var unreadableScale = [Bool](repeating: false, count: scaleCount)
+        for index in 0..<scaleCount {
+            workspace.sums[index] = 0
+            workspace.answered[index] = 0
+            workspace.unreadable[index] = false
+            result.missing[index] = 0
+            result.scores[index] = nil
+            result.levels[index] = nil
+        }
         var flags: QualityFlags = []
         var anyAnswered = false
         var firstLikert: Int32 = -1
         var likertAnswered = 0
         var likertSame = true
 
-        for item in 0..<plan.itemCount {
-            var code = codes[item]
-            if code == ScoringPlan.missing {
-                code = plan.blankOption[item]
-            } else {
-                anyAnswered = true
+        plan.memberScale.withUnsafeBufferPointer { memberScale in
+        plan.memberStart.withUnsafeBufferPointer { memberStart in
+        plan.contributionStart.withUnsafeBufferPointer { contributionStart in
+        plan.contributionScale.withUnsafeBufferPointer { contributionScale in
+        plan.contributionPoints.withUnsafeBufferPointer { contributionPoints in
+            for item in 0..<plan.itemCount {
+                var code = codes[item]
+                if code == ScoringPlan.missing {
+                    code = plan.blankOption[item]
+                } else {
+                    anyAnswered = true
+                }
+                let members = memberStart[item]..<memberStart[item + 1]
+                if code == ScoringPlan.missing {
+                    for m in members { result.missing[memberScale[m]] += 1 }
+                    continue
+                }
+                if code == ScoringPlan.unreadable {
+                    flags.insert(.unreadable)
+                    for m in members { workspace.unreadable[memberScale[m]] = true }
+                    continue
+                }
+                if plan.isLikert[item] && codes[item] >= 0 {
+                    if likertAnswered == 0 { firstLikert = code } else if code != firstLikert { likertSame = false }
+                    likertAnswered += 1
+                }
+                for m in members { workspace.answered[memberScale[m]] += 1 }
+                let slot = plan.optionBase[item] + Int(code)
+                for c in contributionStart[slot]..<contributionStart[slot + 1] {
+                    workspace.sums[contributionScale[c]] += contributionPoints[c]
+                }
             }
-            let members = plan.memberStart[item]..<plan.memberStart[item + 1]
-            if code == ScoringPlan.missing {
-                for m in members { missing[plan.memberScale[m]] += 1 }
-                continue
-            }
-            if code == ScoringPlan.unreadable {
-                flags.insert(.unreadable)
-                for m in members { unreadableScale[plan.memberScale[m]] = true }
-                continue
-            }
-            if plan.isLikert[item] && codes[item] >= 0 {
-                if likertAnswered == 0 { firstLikert = code } else if code != firstLikert { likertSame = false }
-                likertAnswered += 1
-            }
-            for m in members { answered[plan.memberScale[m]] += 1 }
-            let slot = plan.optionBase[item] + Int(code)
-            for c in plan.contributionStart[slot]..<plan.contributionStart[slot + 1] {
-                sums[plan.contributionScale[c]] += plan.contributionPoints[c]
-            }
-        }
+        }}}}}
 
-        var scores = [Double?](repeating: nil, count: scaleCount)
-        var levels = [Int?](repeating: nil, count: scaleCount)
         if !anyAnswered {
             flags.insert(.blank)
         } else {
-            for (index, scale) in instrument.scales.enumerated() {
-                if unreadableScale[index] { continue }
-                if missing[index] > scale.missing.maxMissing || answered[index] == 0 {
+            for index in 0..<scaleCount {
+                if workspace.unreadable[index] { continue }
+                let answered = workspace.answered[index]
+                if result.missing[index] > plan.maxMissing[index] || answered == 0 {
                     flags.insert(.tooManyMissing)
                     continue
                 }
-                var value = sums[index]
-                switch scale.combine {
-                case .mean:
-                    value /= Double(answered[index])
-                case .sum where scale.missing.prorate && missing[index] > 0:
-                    value = value * Double(plan.scaleItemCount[index]) / Double(answered[index])
-                case .sum:
-                    break
+                var value = workspace.sums[index]
+                if plan.isMean[index] {
+                    value /= Double(answered)
+                } else if plan.prorate[index] && result.missing[index] > 0 {
+                    value = value * Double(plan.scaleItemCount[index]) / Double(answered)
                 }
-                scores[index] = value
-                levels[index] = scale.levelIndex(of: value)
+                result.scores[index] = value
+                result.levels[index] = plan.levelIndex(scale: index, score: value)
             }
         }
         if likertSame && likertAnswered >= 5 { flags.insert(.sameAnswer) }
 
-        let leading = leadingType(scores: scores, flags: &flags)
-        var categories: [Int] = []
-        if case .types(let types) = leading, let profiles = instrument.profiles {
-            categories = Set(types.flatMap { profiles.categoriesOfScale[$0] ?? [] }).sorted()
+        leadingType(into: &result, flags: &flags)
+        result.categories.removeAll(keepingCapacity: true)
+        if result.leadingState == .types, let profiles = instrument.profiles {
+            for index in workspace.categorySeen.indices { workspace.categorySeen[index] = false }
+            for type in result.leadingTypes {
+                for category in profiles.categoriesOfScale[type] ?? [] { workspace.categorySeen[category] = true }
+            }
+            for index in workspace.categorySeen.indices where workspace.categorySeen[index] { result.categories.append(index) }
         }
-        var holland: String?
+        result.hollandCode = nil
         if let rule = instrument.leadingType, rule.hollandCode, !flags.contains(.incomplete), !flags.contains(.blank) {
-            holland = hollandCode(scores: scores, rule: rule, flags: &flags)
+            result.hollandCode = hollandCode(scores: result.scores, rule: rule, flags: &flags)
         }
-        return RespondentScore(
-            scores: scores, levels: levels, missing: missing, leading: leading,
-            categories: categories, hollandCode: holland, flags: flags)
+        result.flags = flags
     }
 
-    private func leadingType(scores: [Double?], flags: inout QualityFlags) -> RespondentScore.Leading {
-        guard let rule = instrument.leadingType else { return .notApplicable }
+    private func leadingType(into result: inout RespondentScore, flags: inout QualityFlags) {
+        result.leadingTypes.removeAll(keepingCapacity: true)
+        guard let rule = instrument.leadingType else {
+            result.leadingState = .notApplicable
+            return
+        }
         var best = -Double.infinity
         for index in rule.scales {
-            guard let score = scores[index] else {
+            guard let score = result.scores[index] else {
                 flags.insert(.incomplete)
-                return .undetermined
+                result.leadingState = .undetermined
+                return
             }
             best = max(best, score)
         }
-        if let minimum = rule.minimum, best < minimum - Self.tolerance { return .noPronouncedInterest }
-        let tied = rule.scales.filter { abs(scores[$0]! - best) <= Self.tolerance }
-        if tied.count > 1 { flags.insert(.tie) }
-        return .types(tied)
+        if let minimum = rule.minimum, best < minimum - Self.tolerance {
+            result.leadingState = .noPronouncedInterest
+            return
+        }
+        for index in rule.scales where abs(result.scores[index]! - best) <= Self.tolerance { result.leadingTypes.append(index) }
+        if result.leadingTypes.count > 1 { flags.insert(.tie) }
+        result.leadingState = .types
     }
 
     /// Letters of the three highest compared scales; tied letters that the
@@ -174,6 +208,22 @@ public struct Scorer: Sendable {
     }
 
     static let tolerance = 1e-9
+}
+
+/// Scratch storage for scoring one row, reused from row to row.
+struct ScoreWorkspace {
+    var sums: [Double]
+    var answered: [Int]
+    var unreadable: [Bool]
+    var categorySeen: [Bool]
+
+    init(scorer: Scorer) {
+        let count = scorer.plan.scaleCount
+        sums = Array(repeating: 0, count: count)
+        answered = Array(repeating: 0, count: count)
+        unreadable = Array(repeating: false, count: count)
+        categorySeen = Array(repeating: false, count: scorer.instrument.profiles?.categories.count ?? 0)
+    }
 }
 
 extension Scale {

@@ -23,6 +23,27 @@ struct ScoringPlan: Sendable {
     let memberScale: [Int]
     /// Per scale: number of distinct items.
     let scaleItemCount: [Int]
+    /// Per scale: the missing-answer rule and how entries combine.
+    let maxMissing: [Int]
+    let prorate: [Bool]
+    let isMean: [Bool]
+    /// Per scale: lower bounds of its levels, at `levelStart[scale]..<levelStart[scale + 1]`.
+    let levelStart: [Int]
+    let levelFrom: [Double]
+
+    /// The level a score falls in: the last band whose lower bound is not above it.
+    @inline(__always)
+    func levelIndex(scale: Int, score: Double) -> Int? {
+        let start = levelStart[scale], end = levelStart[scale + 1]
+        guard start < end else { return nil }
+        var found = 0
+        var index = start
+        while index < end {
+            if levelFrom[index] <= score + Scorer.tolerance { found = index - start }
+            index += 1
+        }
+        return found
+    }
 
     init(_ instrument: Instrument) {
         itemCount = instrument.items.count
@@ -47,6 +68,17 @@ struct ScoringPlan: Sendable {
             itemCounts.append(contributions.count)
         }
         scaleItemCount = itemCounts
+        maxMissing = instrument.scales.map(\.missing.maxMissing)
+        prorate = instrument.scales.map(\.missing.prorate)
+        isMean = instrument.scales.map { $0.combine == .mean }
+        var starts: [Int] = [], froms: [Double] = []
+        for scale in instrument.scales {
+            starts.append(froms.count)
+            froms += scale.levels.map(\.from)
+        }
+        starts.append(froms.count)
+        levelStart = starts
+        levelFrom = froms
 
         var base: [Int] = [], start: [Int] = [], scales: [Int] = [], points: [Double] = []
         for options in perItemOption {
