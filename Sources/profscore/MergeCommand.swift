@@ -49,6 +49,14 @@ enum MergeCommand {
                              ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл")
             return .usage
         }
+        if let diagnosticsPath = arguments.values["diagnostics"], diagnosticsPath != "-",
+           let clash = (arguments.operands + [options.targetsFile, options.outputPath].compactMap { $0 }).first(where: { ReportCommand.samePath($0, diagnosticsPath) }) {
+            terminal.message(en: "--diagnostics \(diagnosticsPath) is also named as \(clash); choose another file",
+                             ru: "--diagnostics \(diagnosticsPath) указан и как \(clash); выберите другой файл")
+            return .usage
+        }
+        guard terminal.openDiagnostics(arguments) else { return .failure }
+        defer { terminal.finishDiagnostics() }
         var summaries: [(file: String, summary: Summary)] = []
         do {
             for file in arguments.operands {
@@ -62,7 +70,7 @@ enum MergeCommand {
             merged.settings = try options.settings(over: merged.settings, terminal: terminal)
             return options.write(merged, terminal: terminal)
         } catch let error as ProfScoreError {
-            terminal.error(error.rendered(in: terminal.language))
+            terminal.report(error)
             if case .io = error { return .failure }
             return .dataError
         } catch {

@@ -12,7 +12,7 @@ struct ReportOptions {
     var targetsFile: String?
     var minCell: Int?
 
-    static let valueOptions = ["format", "output", "group-by", "bands", "target", "targets", "min-cell", "lang"]
+    static let valueOptions = ["format", "output", "group-by", "bands", "target", "targets", "min-cell", "lang", "diagnostics"]
     static let flagOptions = ["excel"]
 
     static let helpEN = """
@@ -27,6 +27,8 @@ struct ReportOptions {
                                 Output format (default: md). json is the mergeable summary.
           --output PATH         Write to PATH (whole or not at all) instead of standard output.
           --excel               CSV for Russian Excel: UTF-8 with BOM, ';', decimal comma.
+          --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
+                                a count); - shows them all on standard error.
           --lang ru|en          Language of the report and messages (default: ru).
     """
     static let helpRU = """
@@ -41,6 +43,8 @@ struct ReportOptions {
                                 Формат (по умолчанию md). json — сводка для объединения.
           --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода.
           --excel               CSV для русского Excel: UTF-8 с BOM, «;», десятичная запятая.
+          --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
+                                «-» — показать все в потоке ошибок.
           --lang ru|en          Язык отчёта и сообщений (по умолчанию ru).
     """
 
@@ -112,7 +116,7 @@ struct ReportOptions {
             try sink.commit()
             return .success
         } catch {
-            terminal.error(error.rendered(in: terminal.language))
+            terminal.report(error)
             return .failure
         }
     }

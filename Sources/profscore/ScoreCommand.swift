@@ -6,7 +6,8 @@ enum ScoreCommand {
     static let help = Message(
         en: """
         USAGE: profscore score --instrument ID|FILE FILE... [--format csv|json|table]
-                               [--output PATH] [--excel] [--strict] [--lang ru|en]
+                               [--output PATH] [--excel] [--strict] [--pseudonymize KEYFILE]
+                               [--diagnostics FILE] [--lang ru|en]
 
         Scores answer sheets (CSV or TSV; UTF-8, UTF-8 with BOM, Windows-1251 or
         UTF-16; delimiter , ; or tab, detected). The header row names the item
@@ -26,6 +27,14 @@ enum ScoreCommand {
           --output PATH         Write to PATH (whole or not at all) instead of standard output (- is standard output).
           --excel               CSV for Russian Excel: UTF-8 with BOM, ';', decimal comma.
           --strict              Exit with 65 and write no --output file if any cell or file cannot be read.
+          --pseudonymize KEYFILE
+                                Replace the respondent id and every column whose header looks like a name
+                                or contact (ФИО, фамилия, имя, отчество, name, email, телефон…) with a
+                                stable code keyed by the secret in KEYFILE (HMAC-SHA-256, at least 16
+                                bytes; see docs/privacy.md). The same student gets the same code with
+                                the same key. Diagnostics on standard error still name the rows.
+          --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
+                                a count); - shows them all on standard error.
           --lang ru|en          Language of messages and level labels (default: ru).
           -h, --help            Show this help.
 
@@ -35,7 +44,8 @@ enum ScoreCommand {
         """,
         ru: """
         ИСПОЛЬЗОВАНИЕ: profscore score --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
-                                       [--output ПУТЬ] [--excel] [--strict] [--lang ru|en]
+                                       [--output ПУТЬ] [--excel] [--strict] [--pseudonymize ФАЙЛ-КЛЮЧА]
+                                       [--diagnostics ФАЙЛ] [--lang ru|en]
 
         Подсчитывает бланки ответов (CSV или TSV; UTF-8, UTF-8 с BOM, Windows-1251 или
         UTF-16; разделитель , ; или табуляция определяется сам). В строке заголовка
@@ -54,6 +64,14 @@ enum ScoreCommand {
           --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода («-» — стандартный вывод).
           --excel               CSV для русского Excel: UTF-8 с BOM, «;», десятичная запятая.
           --strict              Код 65 и без файла --output, если хоть одна ячейка или файл не прочитаны.
+          --pseudonymize ФАЙЛ-КЛЮЧА
+                                Заменить код респондента и все столбцы, заголовок которых похож на имя
+                                или контакт (ФИО, фамилия, имя, отчество, name, email, телефон…), на
+                                постоянный код по секретному ключу из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не
+                                меньше 16 байт; см. docs/privacy.md). С тем же ключом тот же ученик
+                                получает тот же код. Замечания в потоке ошибок по-прежнему называют строки.
+          --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
+                                «-» — показать все в потоке ошибок.
           --lang ru|en          Язык сообщений и названий уровней (по умолчанию ru).
           -h, --help            Показать эту справку.
 
@@ -101,12 +119,40 @@ enum ScoreCommand {
                 return .usage
             }
         }
+        let keyPath = arguments.values["pseudonymize"]
+        let diagnosticsPath = arguments.values["diagnostics"].flatMap { $0 == "-" ? nil : $0 }
+        if let keyPath, let clash = ([outputPath, diagnosticsPath].compactMap { $0 } + inputs).first(where: { $0 != "-" && ReportCommand.samePath($0, keyPath) }) {
+            terminal.message(en: "--pseudonymize \(keyPath) is also named as \(clash); the key file is read, never written or scored — choose other files",
+                             ru: "--pseudonymize \(keyPath) указан и как \(clash); файл ключа только читается — выберите другие файлы")
+            return .usage
+        }
+        if let diagnosticsPath, let clash = ([outputPath].compactMap { $0 } + inputs).first(where: { $0 != "-" && ReportCommand.samePath($0, diagnosticsPath) }) {
+            terminal.message(en: "--diagnostics \(diagnosticsPath) is also named as \(clash); choose another file",
+                             ru: "--diagnostics \(diagnosticsPath) указан и как \(clash); выберите другой файл")
+            return .usage
+        }
+        var pseudonymizer: Pseudonymizer?
+        if let keyPath {
+            guard let key = FileManager.default.contents(atPath: keyPath) else {
+                terminal.message(en: "\(keyPath): error: the key file cannot be read; create it once, e.g. head -c 32 /dev/urandom | base64 > \(keyPath), and keep it secret",
+                                 ru: "\(keyPath): ошибка: файл ключа не читается; создайте его один раз, напр. head -c 32 /dev/urandom | base64 > \(keyPath), и храните в секрете")
+                return .failure
+            }
+            guard let made = Pseudonymizer(key: [UInt8](key)) else {
+                terminal.message(en: "\(keyPath): error: the key is shorter than \(Pseudonymizer.minimumKeyLength) bytes; use a long random key, e.g. head -c 32 /dev/urandom | base64 > \(keyPath)",
+                                 ru: "\(keyPath): ошибка: ключ короче \(Pseudonymizer.minimumKeyLength) байт; возьмите длинный случайный ключ, напр. head -c 32 /dev/urandom | base64 > \(keyPath)")
+                return .usage
+            }
+            pseudonymizer = made
+        }
+        guard terminal.openDiagnostics(arguments) else { return .failure }
+        defer { terminal.finishDiagnostics() }
 
         let instrument: Instrument
         do {
             instrument = try Instrument.named(instrumentName)
         } catch {
-            terminal.error(error.rendered(in: terminal.language))
+            terminal.report(error)
             if case .unknownInstrument = error { return .usage }
             if case .io = error { return .failure }
             return .dataError
@@ -121,7 +167,7 @@ enum ScoreCommand {
             do {
                 spooled.append(try SpooledInput(input))
             } catch {
-                terminal.error(error.rendered(in: terminal.language))
+                terminal.report(error)
                 ioFailures += 1
             }
         }
@@ -144,6 +190,8 @@ enum ScoreCommand {
         let writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: format,
                                  language: terminal.language, excel: excel, sink: sink)
         writer.begin()
+        // With --pseudonymize: the respondent id and the columns that look like names or contacts.
+        let personal = pseudonymizer.map { _ in Pseudonymizer.personalColumns(of: columns) } ?? []
         let batch = BatchScorer(scorer: scorer)
         for input in spooled {
             do {
@@ -152,10 +200,13 @@ enum ScoreCommand {
                     for (index, name) in reader.infoColumnNames.enumerated() {
                         if let position = columns.firstIndex(of: name), index < row.info.count { info[position] = row.info[index] }
                     }
+                    if let pseudonymizer {
+                        for index in personal { info[index] = pseudonymizer.code(for: info[index]) }
+                    }
                     writer.write(info: info, file: input.displayName, line: row.line, result: result)
                 }
             } catch {
-                terminal.error(error.rendered(in: terminal.language))
+                terminal.report(error)
             }
         }
         writer.end()
@@ -175,6 +226,7 @@ enum ScoreCommand {
                 return .failure
             }
         }
+        terminal.finishDiagnostics()
         terminal.message(
             en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(scoredFiles) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount + ioFailures) error(s), \(batch.warningCount) warning(s)"
                 + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) was not written" : ""),

@@ -18,11 +18,18 @@ enum ExitCode: Int32 {
 struct Terminal {
     let language: Language
     private let colour = isatty(STDERR_FILENO) == 1 && getenv("NO_COLOR") == nil
+    /// How many diagnostics a run prints before it only counts them.
+    static let shownLimit = 20
+    /// The run's diagnostics: counted, limited on screen, all in `--diagnostics FILE`.
+    let log = DiagnosticLog()
 
     init(language: Language) { self.language = language }
 
+    /// Prints a diagnostic, unless ``shownLimit`` were printed already; it is
+    /// counted, and written to the `--diagnostics` file, either way.
     func diagnostic(_ diagnostic: Diagnostic) {
         var line = diagnostic.rendered(in: language)
+        guard log.record(line) else { return }
         if colour {
             let code = switch diagnostic.severity {
             case .error: "31"
@@ -45,6 +52,41 @@ struct Terminal {
                 offset += n
             }
         }
+    }
+
+    /// Prints an error of the library; the diagnostics it carries (an
+    /// instrument's problems, a sheet that cannot be scored) count as diagnostics.
+    func report(_ failure: ProfScoreError) {
+        switch failure {
+        case .invalidInstrument(let file, let diagnostics):
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            message(en: "\(file): instrument refused, \(errors) error\(errors == 1 ? "" : "s")",
+                    ru: "\(file): инструмент отклонён, ошибок: \(errors)")
+            diagnostics.forEach(diagnostic)
+        case .unreadableSheet(let problem):
+            diagnostic(problem)
+        default:
+            error(failure.rendered(in: language))
+        }
+    }
+
+    /// Starts the `--diagnostics` file, if the option was given.
+    /// - Returns: `false` (after saying why) when the file cannot be created.
+    func openDiagnostics(_ arguments: Arguments) -> Bool {
+        guard let path = arguments.values["diagnostics"] else { return true }
+        do {
+            try log.open(path)
+            return true
+        } catch {
+            self.error(error.rendered(in: language))
+            return false
+        }
+    }
+
+    /// Ends the run's diagnostics: writes the `--diagnostics` file into place
+    /// and prints how many diagnostics were not shown and where they are.
+    func finishDiagnostics() {
+        if let summary = log.finish(language: language) { error(summary) }
     }
 
     func message(en: String, ru: String) {

@@ -48,7 +48,7 @@ struct Command {
 }
 
 let commands: [String: Command] = [
-    "score": Command(help: ScoreCommand.help, valueOptions: ["instrument", "format", "output", "lang"],
+    "score": Command(help: ScoreCommand.help, valueOptions: ["instrument", "format", "output", "lang", "pseudonymize", "diagnostics"],
                      flagOptions: ["strict", "excel"], run: ScoreCommand.run),
     "report": Command(help: ReportCommand.help, valueOptions: ReportCommand.valueOptions,
                       flagOptions: ReportCommand.flagOptions, run: ReportCommand.run),
