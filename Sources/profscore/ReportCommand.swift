@@ -142,10 +142,25 @@ enum ReportCommand {
                 ioFailures += 1
                 continue
             }
-            var columns: SummaryBuilder.SheetColumns?
+            let warnAboutLevels = options.groupBy != nil
             do throws(ProfScoreError) {
+                if roster == nil && individualFolder == nil {
+                    // Nothing per student is needed: score large files on every core.
+                    let name = spooled.displayName
+                    let parts = try batch.scoreConcurrently(
+                        path: spooled.path, displayName: name, threads: ProcessInfo.processInfo.activeProcessorCount,
+                        makePartial: { builder.makePart() },
+                        prepare: { reader in _ = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic) },
+                        report: terminal.diagnostic
+                    ) { part, row, score, reader in
+                        part.add(row: row, score: score, reader: reader, file: name, report: { _ in })
+                    }
+                    for part in parts { builder.merge(part) }
+                    continue
+                }
+                var columns: SummaryBuilder.SheetColumns?
                 try batch.score(path: spooled.path, displayName: spooled.displayName, report: terminal.diagnostic) { row, score, reader in
-                    if columns == nil { columns = builder.columns(of: reader, warnAboutMissingLevels: options.groupBy != nil, report: terminal.diagnostic) }
+                    if columns == nil { columns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic) }
                     builder.add(row: row, score: score, columns: columns!, file: spooled.displayName, report: terminal.diagnostic)
                     if let individualFolder {
                         let info = zip(reader.infoColumnNames, row.info).map { (name: $0, value: $1) }
@@ -161,7 +176,7 @@ enum ReportCommand {
                     }
                 }
             } catch {
-                terminal.report(error)
+                terminal.error(error.rendered(in: terminal.language))
             }
         }
         let summary = builder.finish(report: terminal.diagnostic)

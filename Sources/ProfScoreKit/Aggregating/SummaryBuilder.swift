@@ -25,6 +25,8 @@ public final class SummaryBuilder {
     private var leafIndex: [GroupKey: Int] = [:]
     private var leafKeys: [GroupKey] = []
     private var tallies: [GroupTally] = []
+    /// The grouping columns of the reader rows came from last.
+    private var readerColumns: (reader: ObjectIdentifier, columns: SheetColumns)?
     /// The grouping cells of the last row and the key they gave.
     private var lastKey: (cells: (String?, String?, String?), key: GroupKey, leaf: Int)?
     /// Per-student roster: ids with a scored sheet, with a profile, and whose results are counted.
@@ -186,6 +188,29 @@ public final class SummaryBuilder {
         leafKeys.append(key)
         tallies.append(GroupTally(instrument: instrument))
         return tallies.count - 1
+    }
+
+    /// A builder like this one (same instrument, year and settings, no
+    /// roster), for one part of a file scored on its own thread.
+    public func makePart() -> SummaryBuilder {
+        SummaryBuilder(instrument: instrument, roster: nil, schoolYear: schoolYear, settings: settings)
+    }
+
+    /// Adds what a part's builder counted (parts have no roster).
+    public func merge(_ part: SummaryBuilder) {
+        for (index, key) in part.leafKeys.enumerated() {
+            tallies[leaf(for: key)].merge(part.tallies[index])
+        }
+        if !part.ovzKnownInEverySheet { ovzKnownInEverySheet = false }
+    }
+
+    /// Adds one scored sheet, finding the sheet's grouping columns on its first row.
+    public func add(row: SheetRow, score: RespondentScore, reader: SheetReader, file: String, report: (Diagnostic) -> Void) {
+        let id = ObjectIdentifier(reader)
+        if readerColumns?.reader != id {
+            readerColumns = (id, columns(of: reader, warnAboutMissingLevels: false, report: report))
+        }
+        add(row: row, score: score, columns: readerColumns!.columns, file: file, report: report)
     }
 
     /// Finishes the summary. Roster students without a scored sheet and

@@ -35,6 +35,8 @@ struct DelimitedScanner {
     private(set) var unclosedQuote: (line: Int, field: Int)?
     /// Scratch space for unquoted field values.
     private var scratch: [UInt8] = []
+    /// Set by ``skipPendingRecord()``: bytes are dropped up to the next line end.
+    private var discardingToLineEnd = false
 
     enum Outcome {
         /// A record is ready in ``fields``.
@@ -45,14 +47,18 @@ struct DelimitedScanner {
         case end
     }
 
-    init(delimiter: UInt8) {
+    /// - Parameters:
+    ///   - firstLine: the line number of the first byte (for a part of a file).
+    init(delimiter: UInt8, firstLine: Int = 1) {
         self.delimiter = delimiter
+        line = firstLine
     }
 
     /// Scans the next record.
     /// - Complexity: O(length of the record); no allocation once ``fields``
     ///   has grown to the widest record.
     mutating func scanRecord() -> Outcome {
+        if discardingToLineEnd && !discardToLineEnd() { return isAtEnd ? .end : .needMore }
         // Work on a local array so that reading `buffer` and writing the
         // field table never overlap (exclusive access).
         var found: [Field] = []
@@ -143,6 +149,42 @@ struct DelimitedScanner {
         line = nextLine
     }
 
+    /// Drops the first `count` bytes of a field of the last record (a stray
+    /// byte-order mark).
+    mutating func dropPrefix(ofField index: Int, count: Int) {
+        fields[index].start = min(fields[index].start + count, fields[index].end)
+    }
+
+    /// Gives up the record that starts at ``position`` (one too long to keep):
+    /// the bytes up to the next line end are dropped, in this buffer and in
+    /// what is appended later, and scanning goes on after it, outside quotes.
+    mutating func skipPendingRecord() {
+        discardingToLineEnd = true
+    }
+
+    /// Drops bytes up to and including the next line end.
+    /// - Returns: `false` when the buffer ended first (everything was dropped).
+    private mutating func discardToLineEnd() -> Bool {
+        let count = buffer.count
+        var i = position
+        while i < count && buffer[i] != 0x0A && buffer[i] != 0x0D { i += 1 }
+        if i >= count {
+            position = count
+            return false
+        }
+        if buffer[i] == 0x0D {
+            if i + 1 >= count && !isAtEnd {
+                position = i  // keep the CR: an LF may follow in the next chunk
+                return false
+            }
+            if i + 1 < count && buffer[i + 1] == 0x0A { i += 1 }
+        }
+        position = i + 1
+        line += 1
+        discardingToLineEnd = false
+        return true
+    }
+
     /// Drops consumed bytes from the front of the buffer.
     mutating func compact() {
         guard position > 0 else { return }
@@ -184,13 +226,16 @@ struct DelimitedScanner {
         withField(index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Guesses the delimiter from the first line: the most frequent of tab,
+    /// Guesses the delimiter from the first non-blank line: the most frequent of tab,
     /// `;` and `,` outside quotes (in that order of preference on a tie);
     /// `,` when none occurs.
     static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var counts: [UInt8: Int] = [0x09: 0, 0x3B: 0, 0x2C: 0]
         var inQuotes = false
-        for b in bytes {
+        // The first line with something on it: files often start with an empty line.
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x0A || bytes[start] == 0x0D || bytes[start] == 0x20 { start += 1 }
+        for b in bytes[start...] {
             if b == 0x22 { inQuotes.toggle(); continue }
             if inQuotes { continue }
             if b == 0x0A || b == 0x0D { break }

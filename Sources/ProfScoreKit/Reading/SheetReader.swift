@@ -19,16 +19,25 @@ public final class SheetReader {
     /// `nil` (the default): all of them.
     public var neededInfoColumns: [Bool]?
 
-    private let scorer: Scorer
-    private let table: TextTableReader
+    let scorer: Scorer
+    let table: TextTableReader
     /// Per field of a record: the item index, or -1 for a respondent column, -2 for an ignored column.
-    private var fieldRole: [Int] = []
-    private var headerFieldCount = 0
+    private(set) var fieldRole: [Int] = []
+    private(set) var headerFieldCount = 0
+    /// The header's cells as bytes, to recognise the header repeated further down.
+    var headerCells: [[UInt8]] = []
+    /// The first and last item columns (for a quick test of a repeated header).
+    var itemFieldRange: ClosedRange<Int>?
+    /// Data rows returned so far.
+    var rowsRead = 0
     private var normalized: [UInt8] = []
     /// Per answer format: what short raw cells resolve to.
     private var caches: [CellCache]
     /// Item fields that need the slow path in the current row.
     private var slowFields: [Int] = []
+
+    /// The line where data rows start (after the header).
+    public private(set) var dataStartLine = 2
 
     /// The size of the chunks the file is read in.
     static var chunkSize: Int { TextTableReader.chunkSize }
@@ -46,6 +55,29 @@ public final class SheetReader {
         caches = Array(repeating: CellCache(), count: scorer.lookups.count)
         table = try TextTableReader(path: path, displayName: displayName)
         try readHeader(report: report)
+        dataStartLine = table.scanner.line
+    }
+
+    /// A reader of a part of the same file, which continues this reader's
+    /// header: same columns, encoding and delimiter.
+    /// - Parameters:
+    ///   - byteRange: the bytes to read, starting at the beginning of a line.
+    ///   - firstLine: the line number at the start of the range.
+    init(continuing header: SheetReader, path: String, byteRange: Range<Int>, firstLine: Int) throws(ProfScoreError) {
+        scorer = header.scorer
+        caches = header.caches
+        fieldRole = header.fieldRole
+        headerFieldCount = header.headerFieldCount
+        infoColumnNames = header.infoColumnNames
+        neededInfoColumns = header.neededInfoColumns
+        dataStartLine = firstLine
+        // Checks of SheetReader+Checks: compare with the same header; only the
+        // reader of the file's beginning says that a sheet has no rows.
+        headerCells = header.headerCells
+        itemFieldRange = header.itemFieldRange
+        rowsRead = 1
+        table = try TextTableReader(path: path, displayName: header.displayName, byteRange: byteRange, firstLine: firstLine,
+                                    encoding: header.encoding, delimiter: header.table.delimiter)
     }
 
     private func readHeader(report: (Diagnostic) -> Void) throws(ProfScoreError) {
@@ -55,6 +87,9 @@ public final class SheetReader {
                 ru: "файл пуст; ожидалась строка заголовка со столбцами респондента и номерами пунктов «\(scorer.instrument.id)»")))
         }
         let line = table.scanner.recordLine
+        if let skipped = table.skippedRecordLines.first {
+            throw .unreadableSheet(oversizedRecord(line: skipped, isHeader: true))
+        }
         headerFieldCount = table.scanner.fieldCount
         fieldRole = Array(repeating: -1, count: headerFieldCount)
         var columnOfItem: [Int: Int] = [:]
@@ -72,7 +107,7 @@ public final class SheetReader {
                     fieldRole[field] = item
                 }
             } else {
-                infoColumnNames.append(name.isEmpty ? "column \(field + 1)" : name)
+                infoColumnNames.append(infoColumnName(name, field: field, report: report))
             }
         }
         let items = scorer.instrument.items
@@ -89,6 +124,7 @@ public final class SheetReader {
                 en: "the header has no column for item(s) \(list); these answers are treated as missing — add the columns if the sheet has them",
                 ru: "в заголовке нет столбцов для пунктов \(list); эти ответы считаются пропущенными — добавьте столбцы, если они есть на бланке")))
         }
+        rememberHeader(line: line, report: report)
     }
 
     /// Reads the next respondent's row.
@@ -98,9 +134,18 @@ public final class SheetReader {
     /// - Returns: `false` at the end of the file.
     /// - Complexity: O(length of the row); no allocation per row beyond the respondent columns' strings.
     public func nextRow(_ row: inout SheetRow, report: (Diagnostic) -> Void) throws(ProfScoreError) -> Bool {
-        guard try table.nextNonEmptyRecord() else { return false }
-        fill(&row, report: report)
-        return true
+        while true {
+            let more = try table.nextNonEmptyRecord()
+            if !table.skippedRecordLines.isEmpty { reportSkippedRecords(report) }
+            guard more else {
+                if rowsRead == 0 { reportNoRows(report) }
+                return false
+            }
+            guard checkRecord(report: report) else { continue }
+            fill(&row, report: report)
+            rowsRead += 1
+            return true
+        }
     }
 
     private func fill(_ row: inout SheetRow, report: (Diagnostic) -> Void) {
@@ -196,6 +241,7 @@ public final class SheetReader {
         }.joined(separator: "; ")
         var text = table.string(field)
         if text.count > 40 { text = String(text.prefix(40)) + "…" }
+        text = Self.visible(text)
         let scales = scorer.scalesOfItem(item).map { instrument.scales[$0].id }.joined(separator: ", ")
         let itemID = instrument.items[item].id
         let who = respondent.isEmpty ? "" : ", respondent \(respondent)"

@@ -25,8 +25,16 @@ final class TextTableReader {
     private let ownsDescriptor: Bool
     private var chunk: [UInt8]
     private var transcoder: Transcoder
+    /// Bytes left to read when reading a part of a file; `nil` reads to the end.
+    private var remaining: Int?
 
     static let chunkSize = 1 << 20
+    /// The longest record kept, in bytes of UTF-8 text: a longer one is
+    /// skipped up to the next line end and its line listed in ``skippedRecordLines``.
+    static let maximumRecordLength = 1 << 20
+    /// Lines where records longer than ``maximumRecordLength`` started; the
+    /// owner reports and clears them.
+    var skippedRecordLines: [Int] = []
 
     /// Opens a file, or standard input for `-`, and detects its encoding and delimiter.
     /// - Parameters:
@@ -65,6 +73,10 @@ final class TextTableReader {
             throw .io(path: self.displayName, reason: readFailure)
         }
         let (detected, bomLength) = first.withUnsafeBufferPointer { SheetEncoding.detect($0, isWholeFile: exhausted) }
+        if let problem = first.withUnsafeBufferPointer({ SheetEncoding.problem(in: $0, encoding: detected) }) {
+            if ownsDescriptor { close(descriptor) }
+            throw .unreadableSheet(Diagnostic(.error, file: self.displayName, line: problem.line, column: nil, problem.message))
+        }
         var decoder = Transcoder(encoding: detected)
         var text: [UInt8] = []
         first.withUnsafeBufferPointer { decoder.append(UnsafeBufferPointer(rebasing: $0[bomLength...]), to: &text) }
@@ -89,6 +101,29 @@ final class TextTableReader {
         if explicitDelimiter != nil { _ = try nextRecord() }
     }
 
+    /// Opens a part of a file whose encoding and delimiter are known (from
+    /// the reader of its beginning), for scoring a large file on several threads.
+    /// - Parameters:
+    ///   - byteRange: the bytes to read; it must start at the beginning of a line.
+    ///   - firstLine: the line number at the start of the range.
+    init(path: String, displayName: String, byteRange: Range<Int>, firstLine: Int, encoding: SheetEncoding, delimiter: UInt8) throws(ProfScoreError) {
+        self.displayName = displayName
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .io(path: displayName, reason: String(cString: strerror(errno))) }
+        guard lseek(fd, off_t(byteRange.lowerBound), SEEK_SET) >= 0 else {
+            close(fd)
+            throw .io(path: displayName, reason: String(cString: strerror(errno)))
+        }
+        descriptor = fd
+        ownsDescriptor = true
+        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        self.encoding = encoding
+        self.delimiter = delimiter
+        transcoder = Transcoder(encoding: encoding)
+        scanner = DelimitedScanner(delimiter: delimiter, firstLine: firstLine)
+        remaining = byteRange.count
+    }
+
     deinit {
         if ownsDescriptor { close(descriptor) }
     }
@@ -108,11 +143,28 @@ final class TextTableReader {
     func nextRecord() throws(ProfScoreError) -> Bool {
         while true {
             switch scanner.scanRecord() {
-            case .record: return true
+            case .record:
+                if let first = scanner.fields.first, let last = scanner.fields.last, last.end - first.start > Self.maximumRecordLength {
+                    skippedRecordLines.append(scanner.recordLine)
+                    continue
+                }
+                return true
             case .end: return false
             case .needMore:
                 scanner.compact()
-                let n = Self.readChunk(descriptor, into: &chunk)
+                if scanner.buffer.count > Self.maximumRecordLength {
+                    skippedRecordLines.append(scanner.line)
+                    scanner.skipPendingRecord()
+                    continue
+                }
+                var n = 0
+                if remaining != 0 {
+                    n = Self.readChunk(descriptor, into: &chunk)
+                    if let left = remaining, n > 0 {
+                        n = min(n, left)
+                        remaining = left - n
+                    }
+                }
                 if n < 0 { throw .io(path: displayName, reason: String(cString: strerror(errno))) }
                 if n == 0 {
                     transcoder.finish(to: &scanner.buffer)
@@ -122,6 +174,11 @@ final class TextTableReader {
                 }
             }
         }
+    }
+
+    /// Drops the first `count` bytes of a field of the current record.
+    func dropPrefix(ofField index: Int, count: Int) {
+        scanner.dropPrefix(ofField: index, count: count)
     }
 
     /// Scans to the next record that has a non-blank cell.

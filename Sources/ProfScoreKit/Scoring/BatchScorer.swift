@@ -83,3 +83,139 @@ public final class BatchScorer {
         }
     }
 }
+
+extension BatchScorer {
+    /// Scores one sheet on several threads when it is a large regular file
+    /// in UTF-8 or Windows-1251 without quotes (see `FileSplitter`); otherwise
+    /// reads it in one go. Every part gets its own state, made by `makePartial`
+    /// and filled by `each`; the states come back in file order, and the
+    /// diagnostics are passed to `report` in file order with exact lines.
+    ///
+    /// Respondent ids seen twice are not looked for here (that needs every id).
+    /// - Parameters:
+    ///   - threads: the most parts to use.
+    ///   - minimumSplitSize: files smaller than this are read in one go.
+    /// - Returns: the parts' states, in file order.
+    /// - Throws: ``ProfScoreError`` when the file cannot be scored at all.
+    public func scoreConcurrently<Partial>(
+        path: String,
+        displayName: String? = nil,
+        threads: Int,
+        minimumSplitSize: Int = 4 << 20,
+        makePartial: () -> Partial,
+        prepare: (SheetReader) -> Void = { _ in },
+        report: (Diagnostic) -> Void,
+        each: @Sendable (inout Partial, SheetRow, RespondentScore, SheetReader) -> Void
+    ) throws(ProfScoreError) -> [Partial] {
+        let name = displayName ?? path
+        var headerDiagnostics: [Diagnostic] = []
+        let header: SheetReader
+        do {
+            header = try SheetReader(path: path, displayName: name, scorer: scorer, report: { headerDiagnostics.append($0) })
+        } catch {
+            failures.append((name, error))
+            errorCount += 1
+            throw error
+        }
+        headerDiagnostics.forEach { count($0); report($0) }
+        prepare(header)
+        let parts = path == "-" ? nil
+            : FileSplitter.split(path: path, encoding: header.encoding, dataStartLine: header.dataStartLine, parts: threads,
+                                 minimumSize: minimumSplitSize)
+        guard let parts else {
+            var partial = makePartial()
+            try scoreRows(of: header, displayName: name, report: { count($0); report($0) }) { row, score in each(&partial, row, score, header) }
+            return [partial]
+        }
+        let box = ConcurrentParts(count: parts.count, make: makePartial)
+        defer { box.release() }
+        let scorer = self.scorer
+        // Only read by the threads (its columns, encoding and caches are copied).
+        nonisolated(unsafe) let sharedHeader = header
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let part = parts[index]
+            // Each thread works on its own slot only.
+            let slot = box.slots + index
+            do throws(ProfScoreError) {
+                let reader = try SheetReader(continuing: sharedHeader, path: path, byteRange: part.bytes, firstLine: part.firstLine)
+                let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+                try batch.scoreRows(of: reader, displayName: name, report: { slot.pointee.diagnostics.append($0) }) { row, score in
+                    each(&slot.pointee.partial, row, score, reader)
+                }
+                slot.pointee.respondents = batch.respondentCount
+            } catch {
+                slot.pointee.error = error
+            }
+        }
+        var partials: [Partial] = []
+        for index in parts.indices {
+            let slot = box.slots[index]
+            if let error = slot.error {
+                failures.append((name, error))
+                errorCount += 1
+                throw error
+            }
+            for diagnostic in slot.diagnostics {
+                count(diagnostic)
+                report(diagnostic)
+            }
+            respondentCount += slot.respondents
+            partials.append(slot.partial)
+        }
+        return partials
+    }
+
+    /// Counts a diagnostic in the batch's totals.
+    private func count(_ diagnostic: Diagnostic) {
+        switch diagnostic.severity {
+        case .error:
+            errorCount += 1
+            if diagnostic.column != nil && diagnostic.line != nil { unreadableCellCount += 1 }
+        case .warning: warningCount += 1
+        case .note: break
+        }
+    }
+
+    /// Scores every row of an open reader (no counting of diagnostics: the caller does).
+    fileprivate func scoreRows(
+        of reader: SheetReader, displayName: String, report: (Diagnostic) -> Void,
+        each: (SheetRow, RespondentScore) -> Void
+    ) throws(ProfScoreError) {
+        var row = SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false)
+        var result = scorer.emptyScore()
+        var workspace = ScoreWorkspace(scorer: scorer)
+        while try reader.nextRow(&row, report: report) {
+            scorer.score(codes: row.codes, into: &result, workspace: &workspace)
+            respondentCount += 1
+            each(row, result)
+        }
+    }
+}
+
+/// Per-part state of a concurrent run, in separately allocated slots: each
+/// thread touches only its own slot, and the owner reads them after all
+/// threads have finished.
+private final class ConcurrentParts<Partial>: @unchecked Sendable {
+    struct Slot {
+        var partial: Partial
+        var diagnostics: [Diagnostic] = []
+        var respondents = 0
+        var error: ProfScoreError?
+    }
+
+    let slots: UnsafeMutablePointer<Slot>
+    let count: Int
+
+    init(count: Int, make: () -> Partial) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        for index in 0..<count { (slots + index).initialize(to: Slot(partial: make())) }
+    }
+
+    func release() {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+}
+
+import Dispatch

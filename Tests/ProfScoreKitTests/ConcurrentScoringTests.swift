@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import ProfScoreKit
+
+/// Scoring a large file on several threads gives exactly what reading it in
+/// one go gives: the same summary, and the same diagnostics at the same lines.
+@Suite struct ConcurrentScoringTests {
+    static let ddo = try! Instrument.bundled("klimov-ddo")
+
+    /// About 4 MB of ДДО rows in Windows-1251 with `;`, with an unreadable
+    /// cell every 10,007 rows (so some fall near the part boundaries).
+    static func largeSheet() -> (file: TemporaryFile, badLines: [Int]) {
+        var text = "id;класс;" + (1...20).map(String.init).joined(separator: ";") + "\r\n"
+        var badLines: [Int] = []
+        var generator = MergeEquivalenceTests.Generator(state: 7)
+        let classes = ["5А", "6Б", "7В", "9А", "11Б"]
+        for index in 0..<75_000 {
+            var answers = (0..<20).map { _ in Bool.random(using: &generator) ? "а" : "б" }
+            if index % 10_007 == 3 {
+                answers[4] = "в"
+                badLines.append(index + 2)
+            }
+            text += "\(index);\(classes[index % 5]);" + answers.joined(separator: ";") + "\r\n"
+        }
+        let bytes: [UInt8] = text.unicodeScalars.map { scalar in
+            scalar.value < 0x80 ? UInt8(scalar.value) : UInt8(scalar.value - 0x0410 + 0xC0)
+        }
+        return (TemporaryFile(bytes), badLines)
+    }
+
+    @Test func partsGiveTheSameSummaryAndDiagnosticsAsOneReader() throws {
+        let (file, badLines) = Self.largeSheet()
+        let scorer = Scorer(instrument: Self.ddo)
+        let settings = ReportSettings(groupBy: [.grade, .className])
+
+        // In one go.
+        var sequentialDiagnostics: [Diagnostic] = []
+        let whole = SummaryBuilder(instrument: Self.ddo, roster: nil, schoolYear: "2025/26", settings: settings)
+        try BatchScorer(scorer: scorer, detectsDuplicateIDs: false).score(path: file.path, report: { sequentialDiagnostics.append($0) }) { row, score, reader in
+            whole.add(row: row, score: score, reader: reader, file: file.path, report: { _ in })
+        }
+        let expected = String(decoding: whole.finish(report: { _ in }).jsonData(), as: UTF8.self)
+        #expect(sequentialDiagnostics.compactMap(\.line) == badLines)
+
+        for threads in [2, 3] {
+            var diagnostics: [Diagnostic] = []
+            let builder = SummaryBuilder(instrument: Self.ddo, roster: nil, schoolYear: "2025/26", settings: settings)
+            let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+            let parts = try batch.scoreConcurrently(
+                path: file.path, threads: threads, minimumSplitSize: 1 << 20, makePartial: { builder.makePart() }, report: { diagnostics.append($0) }
+            ) { part, row, score, reader in
+                part.add(row: row, score: score, reader: reader, file: "x", report: { _ in })
+            }
+            #expect(parts.count == threads, "the file was split")
+            for part in parts { builder.merge(part) }
+            let actual = String(decoding: builder.finish(report: { _ in }).jsonData(), as: UTF8.self)
+            #expect(actual == expected, "\(threads) threads")
+            #expect(diagnostics.map(\.line) == sequentialDiagnostics.map(\.line), "\(threads) threads")
+            #expect(diagnostics.map(\.column) == sequentialDiagnostics.map(\.column))
+            #expect(batch.respondentCount == 75_000 && batch.unreadableCellCount == badLines.count)
+        }
+    }
+
+    @Test func filesWithQuotesAreReadInOneGo() throws {
+        var text = "id;ФИО;" + (1...20).map(String.init).joined(separator: ";") + "\n"
+        for index in 0..<70_000 { text += "\(index);\"Имя\nФамилия\";" + Array(repeating: "а", count: 20).joined(separator: ";") + "\n" }
+        let file = TemporaryFile(text)
+        let parts = FileSplitter.split(path: file.path, encoding: .utf8, dataStartLine: 2, parts: 2, minimumSize: 1 << 20)
+        #expect(parts == nil)
+    }
+}
