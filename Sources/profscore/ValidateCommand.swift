@@ -8,8 +8,11 @@ enum ValidateCommand {
 
         Checks instrument files (docs/instrument-format.md) and lists every problem
         as FILE:LINE:COLUMN: error: JSON-PATH: message. A bundled id may be given
-        instead of a file. Exit code 0 when all are valid, 65 when one is not,
-        64 for an unknown bundled id, 1 for a file that cannot be read.
+        instead of a file. A valid file may still get warnings about what is probably
+        a mistake: a scale with fewer than three items, an answer format or option
+        that nothing uses, a level that no answers can reach, missing test vectors.
+        Exit code 0 when all are valid (with or without warnings), 65 when one is
+        not, 64 for an unknown bundled id, 1 for a file that cannot be read.
 
         OPTIONS:
           --lang ru|en   Language of the messages (default: ru).
@@ -20,9 +23,12 @@ enum ValidateCommand {
 
         Проверяет файлы инструментов (docs/instrument-format.md) и перечисляет все
         ошибки в виде ФАЙЛ:СТРОКА:СТОЛБЕЦ: ошибка: JSON-ПУТЬ: сообщение. Вместо файла
-        можно указать идентификатор встроенного инструмента. Код выхода 0, если всё
-        верно, 65 при ошибках в инструменте, 64 для неизвестного идентификатора,
-        1 если файл не читается.
+        можно указать идентификатор встроенного инструмента. Даже к верному файлу
+        могут быть предупреждения о вероятных ошибках: шкала меньше чем из трёх
+        пунктов, формат ответа или вариант, которые ничем не используются, уровень,
+        недостижимый ни при каких ответах, нет контрольных примеров. Код выхода 0,
+        если всё верно (с предупреждениями или без), 65 при ошибках в инструменте,
+        64 для неизвестного идентификатора, 1 если файл не читается.
 
         ПАРАМЕТРЫ:
           --lang ru|en   Язык сообщений (по умолчанию ru).
@@ -35,14 +41,21 @@ enum ValidateCommand {
                              ru: "для validate нужен хотя бы один файл инструмента; см. profscore validate --help")
             return .usage
         }
+        // validate lists every problem: no limit on the warnings shown.
+        try? terminal.log.open("-")
+        defer { terminal.finishDiagnostics() }
         var invalid = false, unknown = false, unreadable = false
         for name in arguments.operands {
             do {
-                let instrument = try Instrument.named(name)
+                let (instrument, warnings) = try Instrument.namedWithWarnings(name)
                 let vectors = instrument.testVectors.count
+                let count = warnings.filter { $0.severity == .warning }.count
                 terminal.message(
-                    en: "\(name): valid — \(instrument.id) \(instrument.version), \(instrument.items.count) items, \(instrument.scales.count) scales, \(vectors) test vector(s) passed",
-                    ru: "\(name): без ошибок — \(instrument.id) \(instrument.version), пунктов: \(instrument.items.count), шкал: \(instrument.scales.count), контрольных примеров пройдено: \(vectors)")
+                    en: "\(name): valid — \(instrument.id) \(instrument.version), \(instrument.items.count) items, \(instrument.scales.count) scales, \(vectors) test vector(s) passed"
+                        + (count > 0 ? ", \(count) warning(s)" : ""),
+                    ru: "\(name): без ошибок — \(instrument.id) \(instrument.version), пунктов: \(instrument.items.count), шкал: \(instrument.scales.count), контрольных примеров пройдено: \(vectors)"
+                        + (count > 0 ? ", предупреждений: \(count)" : ""))
+                for warning in warnings { terminal.diagnostic(warning) }
             } catch {
                 terminal.error(error.rendered(in: terminal.language))
                 switch error {
