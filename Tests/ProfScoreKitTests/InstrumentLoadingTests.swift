@@ -111,7 +111,8 @@ import Testing
     }
 
     static let syntaxCases: [SyntaxCase] = [
-        SyntaxCase(json: "{\n  \"a\": 1,\n}", line: 3, column: 1, message: "expected a key in double quotes"),
+        SyntaxCase(json: "{\n  \"a\": 1,\n}", line: 3, column: 1, message: "a comma before '}' is not allowed in JSON"),
+        SyntaxCase(json: "{\"a\": 1, 2}", line: 1, column: 10, message: "expected a key in double quotes"),
         SyntaxCase(json: "{\"a\": \"unterminated", line: 1, column: 20, message: "the string is not closed"),
         SyntaxCase(json: String(repeating: "[", count: 100) + String(repeating: "]", count: 100), line: 1, column: 65, message: "nesting deeper than 64"),
         SyntaxCase(json: "{\"a\": 1e999}", line: 1, column: 12, message: "too large"),

@@ -175,6 +175,11 @@ extension InstrumentDecoder {
 
     private mutating func decodeItems(_ node: JSONNode?, formats: DecodedFormats?) -> DecodedItems? {
         guard let elements = array(node, "$.items", nonEmpty: true) else { return nil }
+        if elements.count > Instrument.maximumItemCount {
+            error(node!, "$.items", en: "\(elements.count) items; ProfScore reads at most \(Instrument.maximumItemCount) (the largest questionnaire in use has 174) — is this the right file?",
+                  ru: "пунктов: \(elements.count); ProfScore читает не больше \(Instrument.maximumItemCount) (в самом большом опроснике в ходу 174) — тот ли это файл?")
+            return nil
+        }
         // Items that decode are kept even when others fail, so that scale
         // keys can still be checked against them; problems are in `diagnostics`.
         var result = DecodedItems()
@@ -213,6 +218,11 @@ extension InstrumentDecoder {
 
     private mutating func decodeScales(_ node: JSONNode?, items: DecodedItems?, formats: DecodedFormats?) -> [Scale]? {
         guard let elements = array(node, "$.scales", nonEmpty: true) else { return nil }
+        if elements.count > Instrument.maximumScaleCount {
+            error(node!, "$.scales", en: "\(elements.count) scales; ProfScore reads at most \(Instrument.maximumScaleCount) — is this the right file?",
+                  ru: "шкал: \(elements.count); ProfScore читает не больше \(Instrument.maximumScaleCount) — тот ли это файл?")
+            return nil
+        }
         var scales: [Scale] = []
         var ids: Set<String> = []
         var ok = true

@@ -41,6 +41,11 @@ struct InstrumentDecoder {
                       ru: "ключ «\(member.key)» встречается дважды")
                 continue
             }
+            if member.key == "$ref" {
+                error(at: member.keyPosition, memberPath, en: "'$ref' references are not part of the instrument format; write the object out in full here",
+                      ru: "ссылки «$ref» не входят в формат инструмента; запишите объект здесь полностью")
+                continue
+            }
             guard required.contains(member.key) || optional.contains(member.key) || member.key == "$schema" else {
                 let allowed = (required + optional).joined(separator: ", ")
                 error(at: member.keyPosition, memberPath, en: "unknown key '\(member.key)'; allowed here: \(allowed)",

@@ -81,6 +81,12 @@ struct JSONParser {
             try expectLiteral("null"); value = .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             value = .number(try parseNumber())
+        case UInt8(ascii: "/"):
+            throw error(en: "comments (// or /* */) are not allowed in JSON; remove them",
+                        ru: "комментарии (// или /* */) в JSON не допускаются; удалите их")
+        case UInt8(ascii: "]"), UInt8(ascii: "}"):
+            throw error(en: "expected a JSON value; a comma before a closing bracket is not allowed in JSON — remove it",
+                        ru: "ожидалось JSON-значение; запятая перед закрывающей скобкой в JSON не допускается — удалите её")
         default:
             throw error(en: "expected a JSON value (object, array, string, number, true, false or null)",
                         ru: "ожидалось JSON-значение (объект, массив, строка, число, true, false или null)")
@@ -106,6 +112,12 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                if index >= bytes.count {
+                    throw error(en: "the JSON document ends too early (is the file cut short?)", ru: "JSON-документ обрывается (файл обрезан?)")
+                }
+                if bytes[index] == UInt8(ascii: "}"), !members.isEmpty {
+                    throw error(en: "a comma before '}' is not allowed in JSON; remove it", ru: "запятая перед «}» в JSON не допускается; удалите её")
+                }
                 throw error(en: "expected a key in double quotes", ru: "ожидался ключ в двойных кавычках")
             }
             let keyPosition = position
