@@ -19,6 +19,9 @@ let mainHelp = Message(
       report       Group reports of classes and schools, the share diagnosed, summaries.
       merge        Combine summaries of schools or years into one report.
       validate     Check instrument files and list every problem.
+      describe     Describe an instrument: scales, items, keys, ranges, levels.
+      template     Write a blank answer sheet for an instrument.
+      analyze      Item and reliability analysis (Cronbach's α) of a pilot sample.
       instruments  List the bundled instruments.
       help         Show help for a command.
 
@@ -34,6 +37,9 @@ let mainHelp = Message(
       report       Групповые отчёты по классам и школам, доля охвата, сводки.
       merge        Объединить сводки школ или лет в один отчёт.
       validate     Проверить файлы инструментов и перечислить все ошибки.
+      describe     Описать инструмент: шкалы, пункты, ключи, диапазоны, уровни.
+      template     Создать пустой бланк ответов для инструмента.
+      analyze      Анализ пунктов и надёжности (α Кронбаха) по пилотной выборке.
       instruments  Перечислить встроенные инструменты.
       help         Показать справку по команде.
 
@@ -56,6 +62,12 @@ let commands: [String: Command] = [
                      flagOptions: ReportOptions.flagOptions, run: MergeCommand.run),
     "validate": Command(help: ValidateCommand.help, valueOptions: ["lang"], flagOptions: [], run: ValidateCommand.run),
     "instruments": Command(help: InstrumentsCommand.help, valueOptions: ["lang"], flagOptions: [], run: InstrumentsCommand.run),
+    "describe": Command(help: DescribeCommand.help, valueOptions: DescribeCommand.valueOptions,
+                        flagOptions: DescribeCommand.flagOptions, run: DescribeCommand.run),
+    "template": Command(help: TemplateCommand.help, valueOptions: TemplateCommand.valueOptions,
+                        flagOptions: TemplateCommand.flagOptions, run: TemplateCommand.run),
+    "analyze": Command(help: AnalyzeCommand.help, valueOptions: AnalyzeCommand.valueOptions,
+                       flagOptions: AnalyzeCommand.flagOptions, run: AnalyzeCommand.run),
 ]
 
 /// The language asked for anywhere on the command line, for messages printed
@@ -101,8 +113,8 @@ func runMain() -> ExitCode {
             return .success
         }
         guard let command = commands[topic] else {
-            terminal.message(en: "no help on '\(topic)'; commands: score, report, merge, validate, instruments",
-                             ru: "нет справки по «\(topic)»; команды: score, report, merge, validate, instruments")
+            terminal.message(en: "no help on '\(topic)'; commands: score, report, merge, validate, instruments, describe, template, analyze",
+                             ru: "нет справки по «\(topic)»; команды: score, report, merge, validate, instruments, describe, template, analyze")
             return .usage
         }
         Terminal.output(command.help.text(in: language) + "\n")
@@ -111,8 +123,8 @@ func runMain() -> ExitCode {
         break
     }
     guard let command = commands[name] else {
-        terminal.message(en: "unknown command '\(name)'; commands: score, report, merge, validate, instruments, help",
-                         ru: "неизвестная команда «\(name)»; команды: score, report, merge, validate, instruments, help")
+        terminal.message(en: "unknown command '\(name)'; commands: score, report, merge, validate, instruments, describe, template, analyze, help",
+                         ru: "неизвестная команда «\(name)»; команды: score, report, merge, validate, instruments, describe, template, analyze, help")
         return .usage
     }
     let parsed: Arguments
