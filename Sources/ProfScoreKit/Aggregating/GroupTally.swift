@@ -44,8 +44,12 @@ struct GroupTally {
     var withProfile = 0
     /// Per flag bit.
     var flags = [Int](repeating: 0, count: 16)
-    /// Leading scales (indices) → scored sheets; `[-1]` is «none».
-    var leading: [[Int]: Int] = [:]
+    /// Leading scales (indices) and their scored sheets, in order of first
+    /// appearance; `[-1]` is «none». A short list searched from the last hit:
+    /// few combinations occur, and rows of one kind often follow each other.
+    var leadingKeys: [[Int]] = []
+    var leadingCounts: [Int] = []
+    private var lastLeading = 0
     var categories: [Int]
     var histograms: [Histogram]
     var levels: [[Int]]
@@ -72,8 +76,8 @@ struct GroupTally {
         guard GroupResults.isScored(score) else { return }
         scored += 1
         switch score.leadingState {
-        case .types: leading[score.leadingTypes, default: 0] += 1
-        case .noPronouncedInterest: leading[Self.none, default: 0] += 1
+        case .types: countLeading(score.leadingTypes)
+        case .noPronouncedInterest: countLeading(Self.none)
         case .undetermined, .notApplicable: break
         }
         for category in score.categories { categories[category] += 1 }
@@ -83,6 +87,22 @@ struct GroupTally {
             histograms[index].add(value)
             if let level = score.levels[index] { levels[index][level] += 1 }
         }
+    }
+
+    @inline(__always)
+    private mutating func countLeading(_ key: [Int]) {
+        if lastLeading < leadingKeys.count && leadingKeys[lastLeading] == key {
+            leadingCounts[lastLeading] += 1
+            return
+        }
+        if let index = leadingKeys.firstIndex(of: key) {
+            leadingCounts[index] += 1
+            lastLeading = index
+            return
+        }
+        leadingKeys.append(key)
+        leadingCounts.append(1)
+        lastLeading = leadingKeys.count - 1
     }
 
     /// Counts a sheet read but not used (a student's second scored sheet).
@@ -95,7 +115,14 @@ struct GroupTally {
         scored += other.scored
         withProfile += other.withProfile
         for index in flags.indices { flags[index] += other.flags[index] }
-        for (key, n) in other.leading { leading[key, default: 0] += n }
+        for (key, n) in zip(other.leadingKeys, other.leadingCounts) {
+            if let index = leadingKeys.firstIndex(of: key) {
+                leadingCounts[index] += n
+            } else {
+                leadingKeys.append(key)
+                leadingCounts.append(n)
+            }
+        }
         for index in categories.indices { categories[index] += other.categories[index] }
         for index in histograms.indices { histograms[index].merge(other.histograms[index]) }
         for index in levels.indices {
@@ -113,7 +140,7 @@ struct GroupTally {
             let bit = flag.rawValue.trailingZeroBitCount
             if flags[bit] > 0 { results.flags[name] = flags[bit] }
         }
-        for (key, n) in leading {
+        for (key, n) in zip(leadingKeys, leadingCounts) {
             let name = key == Self.none ? "none" : key.map { instrument.scales[$0].id }.joined(separator: "+")
             results.leading[name] = n
         }

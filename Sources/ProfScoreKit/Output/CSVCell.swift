@@ -4,26 +4,58 @@ enum CSVCell {
     /// with `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`,
     /// unless it is a plain number, which stays a number, or a lone `-` or `+`.
     static func appendText(_ text: String, delimiter: UInt8, to out: inout [UInt8]) {
-        var value = text
-        if let first = value.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first),
-           !isPlainNumber(value), value != "-", value != "+" {
-            value = "'" + value
+        var utf8 = text.utf8
+        guard let first = utf8.first else { return }
+        var needsQuotes = false
+        for byte in utf8 where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
         }
-        let needsQuotes = value.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        if needsQuotes {
-            out.append(0x22)
-            for byte in value.utf8 {
-                if byte == 0x22 { out.append(0x22) }
-                out.append(byte)
+        let neutralise = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) && !isPlainNumber(text) && text != "-" && text != "+"
+        if !needsQuotes && !neutralise {
+            out.append(contentsOf: utf8)
+            return
+        }
+        var value = text
+        if neutralise { value = "'" + value }
+        utf8 = value.utf8
+        guard needsQuotes else {
+            out.append(contentsOf: utf8)
+            return
+        }
+        out.append(0x22)
+        for byte in utf8 {
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
+        }
+        out.append(0x22)
+    }
+
+    /// Appends a whole number's digits.
+    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        if magnitude == 0 { out.append(0x30); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                buffer[count] = UInt8(magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
             }
-            out.append(0x22)
-        } else {
-            out.append(contentsOf: value.utf8)
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
         }
     }
 
     /// Appends a number, with a decimal comma when asked (Russian Excel).
     static func appendNumber(_ value: Double, decimalComma: Bool, to out: inout [UInt8]) {
+        if value == value.rounded(), abs(value) < 1e15 {
+            appendInteger(Int(value), to: &out)
+            return
+        }
         for byte in ScoreFormatting.plain(value).utf8 {
             out.append(decimalComma && byte == 0x2E ? 0x2C : byte)
         }

@@ -111,19 +111,7 @@ public final class ScoreWriter {
     public func write(info: [String], file: String, line: Int, result: RespondentScore) {
         switch format {
         case .csv:
-            var cells: [Cell] = [.text(info.first ?? "")]
-            cells += result.scores.map { .number($0) }
-            cells += instrument.scales.indices.map { index in
-                .text(result.levels[index].map { instrument.scales[index].levels[$0].label.text(in: language) } ?? "")
-            }
-            if hasLeading { cells.append(.text(leadingIDs(result))) }
-            if hasProfiles { cells.append(.text(categoryIDs(result).joined(separator: "+"))) }
-            if hasHolland { cells.append(.text(result.hollandCode ?? "")) }
-            cells.append(.text(result.flags.names.joined(separator: " ")))
-            cells.append(.text(file))
-            cells.append(.number(Double(line)))
-            cells += info.dropFirst().map { .text($0) }
-            appendCSVRow(cells)
+            appendCSV(info: info, file: file, line: line, result: result)
         case .json:
             appendJSON(info: info, file: file, line: line, result: result)
         case .table:
@@ -136,6 +124,82 @@ public final class ScoreWriter {
         }
         rowsWritten += 1
         flushIfNeeded()
+    }
+
+    /// Cells that are the same from row to row, as CSV bytes, made once.
+    private lazy var levelCells: [[[UInt8]]] = instrument.scales.map { scale in
+        scale.levels.map { csvBytes($0.label.text(in: language)) }
+    }
+    private lazy var scaleIDBytes: [[UInt8]] = instrument.scales.map { Array($0.id.utf8) }
+    private lazy var categoryIDBytes: [[UInt8]] = (instrument.profiles?.categories ?? []).map { Array($0.id.utf8) }
+    private lazy var flagNameBytes: [(QualityFlags, [UInt8])] = QualityFlags.named.map { ($0.flag, Array($0.name.utf8)) }
+    private var fileCell: (name: String, bytes: [UInt8]) = ("", [])
+
+    private func csvBytes(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        CSVCell.appendText(text, delimiter: delimiter, to: &bytes)
+        return bytes
+    }
+
+    /// One CSV row, written straight into the output buffer: the cells that
+    /// repeat (level labels, ids, flags, the file name) are made once.
+    /// - Complexity: O(row length), no allocation for whole-number scores.
+    private func appendCSV(info: [String], file: String, line: Int, result: RespondentScore) {
+        CSVCell.appendText(info.first ?? "", delimiter: delimiter, to: &out)
+        for score in result.scores {
+            out.append(delimiter)
+            if let score { CSVCell.appendNumber(score, decimalComma: excel, to: &out) }
+        }
+        for (index, level) in result.levels.enumerated() {
+            out.append(delimiter)
+            if let level { out.append(contentsOf: levelCells[index][level]) }
+        }
+        if hasLeading {
+            out.append(delimiter)
+            switch result.leadingState {
+            case .types:
+                let start = out.count
+                for (position, scale) in result.leadingTypes.enumerated() {
+                    if position > 0 { out.append(0x2B) }
+                    out.append(contentsOf: scaleIDBytes[scale])
+                }
+                if out.count > start, [0x2D, 0x3D, 0x40].contains(out[start]) { out.insert(0x27, at: start) }
+            case .noPronouncedInterest:
+                out.append(contentsOf: "none".utf8)
+            case .undetermined, .notApplicable:
+                break
+            }
+        }
+        if hasProfiles {
+            out.append(delimiter)
+            let start = out.count
+            for (position, category) in result.categories.enumerated() {
+                if position > 0 { out.append(0x2B) }
+                out.append(contentsOf: categoryIDBytes[category])
+            }
+            if out.count > start, [0x2D, 0x3D, 0x40].contains(out[start]) { out.insert(0x27, at: start) }
+        }
+        if hasHolland {
+            out.append(delimiter)
+            if let code = result.hollandCode { CSVCell.appendText(code, delimiter: delimiter, to: &out) }
+        }
+        out.append(delimiter)
+        var firstFlag = true
+        for (flag, name) in flagNameBytes where result.flags.contains(flag) {
+            if !firstFlag { out.append(0x20) }
+            out.append(contentsOf: name)
+            firstFlag = false
+        }
+        out.append(delimiter)
+        if fileCell.name != file { fileCell = (file, csvBytes(file)) }
+        out.append(contentsOf: fileCell.bytes)
+        out.append(delimiter)
+        CSVCell.appendInteger(line, to: &out)
+        for value in info.dropFirst() {
+            out.append(delimiter)
+            CSVCell.appendText(value, delimiter: delimiter, to: &out)
+        }
+        out.append(contentsOf: excel ? [0x0D, 0x0A] : [0x0A])
     }
 
     private func appendJSON(info: [String], file: String, line: Int, result: RespondentScore) {

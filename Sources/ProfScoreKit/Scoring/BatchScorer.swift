@@ -14,7 +14,20 @@ public final class BatchScorer {
     /// Errors and warnings reported so far.
     public private(set) var errorCount = 0
     public private(set) var warningCount = 0
-    private var seenIDs: [String: (file: String, line: Int)] = [:]
+    /// Ids seen so far, as 64-bit hashes (FNV-1a of the id's UTF-8) → where
+    /// first seen: a file index and a line. Two different ids sharing a hash
+    /// is possible but very unlikely (about 3·10⁻⁸ for a million ids).
+    private var seenIDs: [UInt64: (file: Int32, line: Int32)] = [:]
+    private var seenFiles: [String] = []
+
+    static func idHash(_ id: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
 
     /// Whether respondent ids seen twice are flagged (this keeps every id in memory).
     public let detectsDuplicateIDs: Bool
@@ -64,13 +77,16 @@ public final class BatchScorer {
                 scorer.score(codes: row.codes, into: &result, workspace: &workspace)
                 let id = row.id
                 if detectsDuplicateIDs && !id.isEmpty {
-                    if let first = seenIDs[id] {
+                    let hash = Self.idHash(id)
+                    if let first = seenIDs[hash] {
                         result.flags.insert(.duplicateID)
+                        let firstFile = seenFiles[Int(first.file)]
                         counting(Diagnostic(.warning, file: name, line: row.line, column: 1, Message(
-                            en: "respondent id '\(id)' already appeared at \(first.file):\(first.line); both sheets are scored and this one is flagged duplicate-id — check which one is right",
-                            ru: "код респондента «\(id)» уже встречался в \(first.file):\(first.line); оба бланка подсчитаны, этот отмечен duplicate-id — проверьте, какой из них верный")))
+                            en: "respondent id '\(id)' already appeared at \(firstFile):\(first.line); both sheets are scored and this one is flagged duplicate-id — check which one is right",
+                            ru: "код респондента «\(id)» уже встречался в \(firstFile):\(first.line); оба бланка подсчитаны, этот отмечен duplicate-id — проверьте, какой из них верный")))
                     } else {
-                        seenIDs[id] = (name, row.line)
+                        if seenFiles.last != name { seenFiles.append(name) }
+                        seenIDs[hash] = (Int32(seenFiles.count - 1), Int32(clamping: row.line))
                     }
                 }
                 respondentCount += 1

@@ -9,6 +9,8 @@ public struct Scorer: Sendable {
     /// The instrument this scorer applies.
     public let instrument: Instrument
     let plan: ScoringPlan
+    /// The plan's tables for the per-row loop.
+    let tables: PlanTables
     let lookups: [AnswerLookup]
     /// Per item: the index of its lookup in `lookups`.
     let itemLookup: [Int]
@@ -19,6 +21,7 @@ public struct Scorer: Sendable {
     public init(instrument: Instrument) {
         self.instrument = instrument
         plan = ScoringPlan(instrument)
+        tables = PlanTables(plan)
         lookups = instrument.answerFormats.map(AnswerLookup.init)
         itemLookup = instrument.items.map(\.format)
         var byKey: [[UInt8]: Int] = [:]
@@ -81,36 +84,39 @@ public struct Scorer: Sendable {
         var likertAnswered = 0
         var likertSame = true
 
-        plan.memberScale.withUnsafeBufferPointer { memberScale in
-        plan.memberStart.withUnsafeBufferPointer { memberStart in
-        plan.contributionStart.withUnsafeBufferPointer { contributionStart in
-        plan.contributionScale.withUnsafeBufferPointer { contributionScale in
-        plan.contributionPoints.withUnsafeBufferPointer { contributionPoints in
-            for item in 0..<plan.itemCount {
-                var code = codes[item]
+        let t = tables
+        let itemCount = plan.itemCount
+        codes.withUnsafeBufferPointer { codes in
+        result.missing.withUnsafeMutableBufferPointer { missing in
+        workspace.answered.withUnsafeMutableBufferPointer { answered in
+        workspace.sums.withUnsafeMutableBufferPointer { sums in
+        workspace.unreadable.withUnsafeMutableBufferPointer { unreadable in
+            for item in 0..<itemCount {
+                let typed = codes[item]
+                var code = typed
                 if code == ScoringPlan.missing {
-                    code = plan.blankOption[item]
+                    code = t.blankOption[item]
                 } else {
                     anyAnswered = true
                 }
-                let members = memberStart[item]..<memberStart[item + 1]
+                let first = Int(t.memberStart[item]), last = Int(t.memberStart[item + 1])
                 if code == ScoringPlan.missing {
-                    for m in members { result.missing[memberScale[m]] += 1 }
+                    for m in first..<last { missing[Int(t.memberScale[m])] += 1 }
                     continue
                 }
                 if code == ScoringPlan.unreadable {
                     flags.insert(.unreadable)
-                    for m in members { workspace.unreadable[memberScale[m]] = true }
+                    for m in first..<last { unreadable[Int(t.memberScale[m])] = true }
                     continue
                 }
-                if plan.isLikert[item] && codes[item] >= 0 {
+                if t.isLikert[item] && typed >= 0 {
                     if likertAnswered == 0 { firstLikert = code } else if code != firstLikert { likertSame = false }
                     likertAnswered += 1
                 }
-                for m in members { workspace.answered[memberScale[m]] += 1 }
-                let slot = plan.optionBase[item] + Int(code)
-                for c in contributionStart[slot]..<contributionStart[slot + 1] {
-                    workspace.sums[contributionScale[c]] += contributionPoints[c]
+                for m in first..<last { answered[Int(t.memberScale[m])] += 1 }
+                let slot = Int(t.optionBase[item]) + Int(code)
+                for c in Int(t.contributionStart[slot])..<Int(t.contributionStart[slot + 1]) {
+                    sums[Int(t.contributionScale[c])] += t.contributionPoints[c]
                 }
             }
         }}}}}
