@@ -145,6 +145,22 @@ import Testing
         #expect(warning.severity == .warning && warning.path == "$.scales[0].key[2]")
     }
 
+    /// One complete case: no covariances, so no α and no SD; a note says why.
+    /// With one item left varying, α is not defined either.
+    @Test func tooFewCasesOrVaryingItemsGiveANoteInsteadOfAlpha() throws {
+        let instrument = try Self.likert(items: ["a", "b", "c"])
+        let one = Self.analyse(instrument, rows: [["1", "2", "3"], ["4", "", "5"]], ids: ["a", "b", "c"])
+        #expect(one.scales[0].omission == .tooFewCases)
+        #expect(one.scales[0].alpha == nil && one.scales[0].items[0].standardDeviation == nil)
+        #expect(one.scales[0].items[0].mean == 1)
+        #expect(one.warnings.map(\.path) == ["$.scales[0]"] && one.warnings.first?.severity == .note)
+        let flat = Self.analyse(instrument, rows: [["1", "2", "3"], ["4", "2", "3"], ["5", "2", "3"]], ids: ["a", "b", "c"])
+        #expect(flat.scales[0].omission == .tooFewItems)
+        #expect(flat.scales[0].alpha == nil)
+        #expect(flat.warnings.filter { $0.severity == .note }.map(\.path) == ["$.scales[0].key"])
+        #expect(flat.warnings.filter { $0.severity == .warning }.count == 2)
+    }
+
     /// 19 of 20 complete cases answer item c with 3 (95 %): almost no variance. The one
     /// 4 goes with high answers to a and b (5 and 3), so c still correlates positively.
     @Test func itemWithAlmostNoVarianceIsFlagged() throws {

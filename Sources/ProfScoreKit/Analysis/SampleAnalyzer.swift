@@ -211,8 +211,8 @@ public final class SampleAnalyzer {
                 }
             }
             warnings += itemWarnings(analysis, state: state, file: file)
-            if let omission = analysis.omission, omission != .forcedChoice {
-                warnings.append(omissionNote(omission, analysis, file: file))
+            if let omission = analysis.omission, let note = omissionNote(omission, analysis, file: file) {
+                warnings.append(note)
             }
             results.append(analysis)
         }
@@ -263,14 +263,17 @@ public final class SampleAnalyzer {
         return result
     }
 
-    private func omissionNote(_ omission: ScaleAnalysis.Omission, _ analysis: ScaleAnalysis, file: String) -> Diagnostic {
+    /// The note on a scale without α; forced-choice scales share one note, made by ``result(instrumentFile:)``.
+    private func omissionNote(_ omission: ScaleAnalysis.Omission, _ analysis: ScaleAnalysis, file: String) -> Diagnostic? {
         let scale = analysis.scaleID
         switch omission {
         case .tooFewCases:
             return Diagnostic(.note, file: file, path: "$.scales[\(analysis.scaleIndex)]", Message(
                 en: "scale '\(scale)' has \(analysis.completeCases) complete case(s); α needs at least two respondents who answered all its items",
                 ru: "у шкалы «\(scale)» полных наблюдений: \(analysis.completeCases); для α нужно хотя бы два респондента, ответивших на все её пункты"))
-        case .tooFewItems, .forcedChoice:
+        case .forcedChoice:
+            return nil
+        case .tooFewItems:
             return Diagnostic(.note, file: file, path: "$.scales[\(analysis.scaleIndex)].key", Message(
                 en: "scale '\(scale)' has fewer than two items that vary; α is not defined",
                 ru: "в шкале «\(scale)» меньше двух варьирующих пунктов; α не определена"))
