@@ -15,6 +15,7 @@ let package = Package(
             name: "profscore",
             dependencies: ["ProfScoreKit"]
         ),
+        .executableTarget(name: "ProfScoreBenchmarks", path: "Benchmarks/ProfScoreBenchmarks"),
         .testTarget(
             name: "ProfScoreKitTests",
             dependencies: ["ProfScoreKit"],
