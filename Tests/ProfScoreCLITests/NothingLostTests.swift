@@ -1,5 +1,9 @@
 import Foundation
+import ProfScoreKit
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Nothing lost, nothing destroyed: every diagnostic reaches the user (the
 /// first 20 on standard error, all in --diagnostics FILE), inputs are never
@@ -110,5 +114,125 @@ import Testing
         #expect(run.stderrLines.first == "bad.json: instrument refused, 31 errors", "\(run)")
         #expect(run.stderrLines(startingWith: "bad.json:").count == 21, "the head line and 20 diagnostics: \(run)")
         #expect(run.stderr.contains("… and 11 more diagnostic(s) not shown (31 in all)"), "\(run)")
+    }
+
+    // MARK: - Interrupted runs, untouched inputs
+
+    /// A ДДО sheet of `rows` students, about 48 bytes a row.
+    static func bigSheet(rows: Int) -> [UInt8] {
+        var text = header + "\n"
+        text.reserveCapacity(rows * 50)
+        for index in 1...rows {
+            text += "R\(index);" + (1...20).map { ($0 + index) % 3 == 0 ? "б" : "а" }.joined(separator: ";") + "\n"
+        }
+        return Array(text.utf8)
+    }
+
+    #if os(Linux)
+    /// The size of the file that `pid` is writing into `folder` without a name
+    /// yet (an `O_TMPFILE`, shown by /proc as "FOLDER/#INODE (deleted)").
+    static func unnamedFileSize(pid: Int32, folder: String) -> Int? {
+        let fdFolder = "/proc/\(pid)/fd"
+        guard let descriptors = try? FileManager.default.contentsOfDirectory(atPath: fdFolder) else { return nil }
+        for descriptor in descriptors {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: fdFolder + "/" + descriptor),
+                  target.hasPrefix(folder + "/#"), target.hasSuffix("(deleted)") else { continue }
+            var info = stat()
+            if stat(fdFolder + "/" + descriptor, &info) == 0 { return Int(info.st_size) }
+        }
+        return nil
+    }
+
+    /// `kill -9`: nothing runs after it, so only a file without a name can
+    /// leave nothing behind. (SIGTERM and SIGINT cannot be tested here: the
+    /// test runner's processes inherit them blocked.)
+    @Test func killedRunLeavesTheOldOutputAndNoPartialFile() throws {
+        let signal = SIGKILL
+        let workspace = try Workspace()
+        let input = Self.bigSheet(rows: 150_000)
+        try workspace.write("big.csv", bytes: input)
+        let old = Array("last week's scores, which must survive\n".utf8)
+        try workspace.write("out.csv", bytes: old)
+        let inputDigest = SHA256.hash(input)
+
+        let process = Process()
+        process.executableURL = try ProfscoreBinary.url()
+        process.arguments = ["score", "--instrument", "klimov-ddo", "big.csv", "--output", "out.csv"]
+        process.currentDirectoryURL = workspace.folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the new output is half-way: at least 1 MB written into its unnamed file.
+        let folder = workspace.folder.resolvingSymlinksInPath().path
+        let deadline = Date().addingTimeInterval(Workspace.timeout)
+        var written = 0
+        while process.isRunning && Date() < deadline {
+            written = Self.unnamedFileSize(pid: process.processIdentifier, folder: folder) ?? 0
+            if written >= 1 << 20 { break }
+            usleep(2_000)
+        }
+        #expect(process.isRunning && written >= 1 << 20, "the run was caught while writing (\(written) bytes)")
+        kill(process.processIdentifier, signal)
+        // Should the signal not end it, it must not run on for minutes.
+        let stopBy = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < stopBy { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
+
+        let intact = workspace.contents("out.csv") == old
+        #expect(intact, "the old output is intact")
+        #expect(try workspace.listing() == ["big.csv", "out.csv"], "no partial or temporary file")
+        let unchanged = SHA256.hash(try #require(workspace.contents("big.csv"))) == inputDigest
+        #expect(unchanged, "the input is unchanged")
+    }
+    #endif
+
+    @Test func inputsAreNeverModified() throws {
+        // Every command that reads sheets, rosters, targets or summaries, with
+        // outputs beside them: the inputs' SHA-256 stay the same.
+        let workspace = try Workspace()
+        try workspace.write("sheet.csv", text: Self.sheetWithBadCells(3))
+        try workspace.write("roster.csv", text: "id;school;class;grade\nR1;Школа 1;7А;7\nR2;Школа 1;7А;7\nR3;Школа 1;7А;7\n")
+        try workspace.write("targets.csv", text: "indicator,band,year,target\ndiagnosed,*,*,80\n")
+        try workspace.write("key.txt", text: "a-key-of-at-least-16-bytes\n")
+        let inputs = ["sheet.csv", "roster.csv", "targets.csv", "key.txt"]
+        let before = try inputs.map { SHA256.hash(try #require(workspace.contents($0))) }
+        let runs = [
+            ["score", "--instrument", "klimov-ddo", "sheet.csv", "--output", "scores.csv", "--pseudonymize", "key.txt", "--diagnostics", "d1.txt"],
+            ["score", "--instrument", "klimov-ddo", "sheet.csv", "--format", "json", "--output", "scores.json"],
+            ["report", "--instrument", "klimov-ddo", "sheet.csv", "--roster", "roster.csv", "--targets", "targets.csv",
+             "--format", "json", "--output", "summary.json", "--diagnostics", "d2.txt"],
+            ["report", "--instrument", "klimov-ddo", "sheet.csv", "--format", "html", "--output", "report.html", "--individual", "pages"],
+            ["merge", "summary.json", "--format", "csv", "--output", "merged.csv"],
+        ]
+        for arguments in runs {
+            let run = try workspace.run(arguments + ["--lang", "en"])
+            #expect(run.status == 0, "\(run)")
+        }
+        let after = try inputs.map { SHA256.hash(try #require(workspace.contents($0))) }
+        #expect(after == before)
+        #expect(try workspace.listing() == ["d1.txt", "d2.txt", "key.txt", "merged.csv", "pages", "report.html", "roster.csv",
+                                           "scores.csv", "scores.json", "sheet.csv", "summary.json", "targets.csv"])
+    }
+
+    @Test func outputNamingAnInputIsRefusedByEveryCommand() throws {
+        let workspace = try Workspace()
+        try workspace.write("sheet.csv", text: Self.sheetWithBadCells(2))
+        try workspace.write("roster.csv", text: "id;school;class;grade\nR1;Школа 1;7А;7\n")
+        let summary = try workspace.run(["report", "--instrument", "klimov-ddo", "sheet.csv", "--format", "json", "--output", "summary.json"])
+        #expect(summary.status == 0, "\(summary)")
+        let snapshot = try ["sheet.csv", "roster.csv", "summary.json"].map { try #require(workspace.contents($0)) }
+        let refused = [
+            ["report", "--instrument", "klimov-ddo", "sheet.csv", "--output", "./sheet.csv"],
+            ["report", "--instrument", "klimov-ddo", "sheet.csv", "--roster", "roster.csv", "--output", "roster.csv"],
+            ["merge", "summary.json", "--output", "summary.json"],
+        ]
+        for arguments in refused {
+            let run = try workspace.run(arguments + ["--lang", "en"])
+            #expect(run.status == 64, "\(run)")
+            #expect(run.stderr.contains("is one of the inputs"), "\(run)")
+        }
+        #expect(try ["sheet.csv", "roster.csv", "summary.json"].map { try #require(workspace.contents($0)) } == snapshot)
     }
 }
