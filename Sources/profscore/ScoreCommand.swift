@@ -18,7 +18,10 @@ enum ScoreCommand {
         the leading type, the study profile, the Holland code (RIASEC forms), flags,
         the file and line, then the other respondent columns. Cells that cannot be
         read are reported on standard error as FILE:LINE:COLUMN and their scales
-        are left unscored; the rest is scored.
+        are left unscored; the rest is scored. With an instrument that has norms
+        (profscore norms): per scale the percentile rank and sten from the respondent's
+        norm group (pr_<scale>, sten_<scale>), and the group used or why none applied
+        (norm_group), with one warning per file for respondents without a group.
 
         OPTIONS:
           --instrument ID|FILE  Bundled instrument id (see profscore instruments) or an instrument file.
@@ -56,6 +59,10 @@ enum ScoreCommand {
         ведущий тип, профиль обучения, код Холланда (формы RIASEC), отметки, файл и
         строку, затем прочие столбцы респондента. Нечитаемые ячейки сообщаются в поток
         ошибок как ФАЙЛ:СТРОКА:СТОЛБЕЦ, их шкалы не подсчитываются; остальное подсчитывается.
+        Если у инструмента есть нормы (profscore norms): по каждой шкале процентильный ранг
+        и стен по нормативной группе респондента (pr_<шкала>, sten_<шкала>) и какая группа
+        применена или почему никакая (norm_group), с одним предупреждением на файл о
+        респондентах без группы.
 
         ПАРАМЕТРЫ:
           --instrument ID|ФАЙЛ  Идентификатор встроенного инструмента (см. profscore instruments) или файл инструмента.
@@ -193,9 +200,25 @@ enum ScoreCommand {
         // With --pseudonymize: the respondent id and the columns that look like names or contacts.
         let personal = pseudonymizer.map { _ in Pseudonymizer.personalColumns(of: columns) } ?? []
         let batch = BatchScorer(scorer: scorer)
+        // With norms: each respondent's norm group, and one warning per file for those without one.
+        var normWarnings = 0
         for input in spooled {
+            var normColumns: NormColumns?
+            var normTally = NormMatchTally()
+            defer {
+                if let norms = instrument.norms, let warning = normTally.warning(file: input.displayName, norms: norms) {
+                    terminal.diagnostic(warning)
+                    normWarnings += 1
+                }
+            }
             do {
                 try batch.score(path: input.path, displayName: input.displayName, report: terminal.diagnostic) { row, result, reader in
+                    var norm: NormMatch?
+                    if let norms = instrument.norms {
+                        if normColumns == nil { normColumns = NormColumns(infoColumnNames: reader.infoColumnNames) }
+                        norm = norms.match(info: row.info, columns: normColumns!)
+                        normTally.add(norm!)
+                    }
                     var info = [String](repeating: "", count: columns.count)
                     for (index, name) in reader.infoColumnNames.enumerated() {
                         if let position = columns.firstIndex(of: name), index < row.info.count { info[position] = row.info[index] }
@@ -203,7 +226,7 @@ enum ScoreCommand {
                     if let pseudonymizer {
                         for index in personal { info[index] = pseudonymizer.code(for: info[index]) }
                     }
-                    writer.write(info: info, file: input.displayName, line: row.line, result: result)
+                    writer.write(info: info, file: input.displayName, line: row.line, result: result, norm: norm)
                 }
             } catch {
                 terminal.report(error)
@@ -228,9 +251,9 @@ enum ScoreCommand {
         }
         terminal.finishDiagnostics()
         terminal.message(
-            en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(scoredFiles) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount + ioFailures) error(s), \(batch.warningCount) warning(s)"
+            en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(scoredFiles) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount + ioFailures) error(s), \(batch.warningCount + normWarnings) warning(s)"
                 + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) was not written" : ""),
-            ru: "\(instrument.id): подсчитано респондентов: \(batch.respondentCount), файлов: \(scoredFiles) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount), ошибок: \(batch.errorCount + ioFailures), предупреждений: \(batch.warningCount)"
+            ru: "\(instrument.id): подсчитано респондентов: \(batch.respondentCount), файлов: \(scoredFiles) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount), ошибок: \(batch.errorCount + ioFailures), предупреждений: \(batch.warningCount + normWarnings)"
                 + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) не записан" : ""))
         if dataFailures > 0 || strictFailure { return .dataError }
         if ioFailures > 0 { return .failure }

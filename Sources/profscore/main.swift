@@ -22,6 +22,7 @@ let mainHelp = Message(
       describe     Describe an instrument: scales, items, keys, ranges, levels.
       template     Write a blank answer sheet for an instrument.
       analyze      Item and reliability analysis (Cronbach's α) of a pilot sample.
+      norms        Build norm tables (percentile ranks, stens, T) from a sample into a new instrument file.
       instruments  List the bundled instruments.
       help         Show help for a command.
 
@@ -40,6 +41,7 @@ let mainHelp = Message(
       describe     Описать инструмент: шкалы, пункты, ключи, диапазоны, уровни.
       template     Создать пустой бланк ответов для инструмента.
       analyze      Анализ пунктов и надёжности (α Кронбаха) по пилотной выборке.
+      norms        Построить нормы (процентильные ранги, стены, T) по выборке в новый файл инструмента.
       instruments  Перечислить встроенные инструменты.
       help         Показать справку по команде.
 
@@ -68,6 +70,8 @@ let commands: [String: Command] = [
                         flagOptions: TemplateCommand.flagOptions, run: TemplateCommand.run),
     "analyze": Command(help: AnalyzeCommand.help, valueOptions: AnalyzeCommand.valueOptions,
                        flagOptions: AnalyzeCommand.flagOptions, run: AnalyzeCommand.run),
+    "norms": Command(help: NormsCommand.help, valueOptions: NormsCommand.valueOptions,
+                     flagOptions: NormsCommand.flagOptions, run: NormsCommand.run),
 ]
 
 /// The language asked for anywhere on the command line, for messages printed
@@ -113,8 +117,8 @@ func runMain() -> ExitCode {
             return .success
         }
         guard let command = commands[topic] else {
-            terminal.message(en: "no help on '\(topic)'; commands: score, report, merge, validate, instruments, describe, template, analyze",
-                             ru: "нет справки по «\(topic)»; команды: score, report, merge, validate, instruments, describe, template, analyze")
+            terminal.message(en: "no help on '\(topic)'; commands: score, report, merge, validate, instruments, describe, template, analyze, norms",
+                             ru: "нет справки по «\(topic)»; команды: score, report, merge, validate, instruments, describe, template, analyze, norms")
             return .usage
         }
         Terminal.output(command.help.text(in: language) + "\n")
@@ -123,8 +127,8 @@ func runMain() -> ExitCode {
         break
     }
     guard let command = commands[name] else {
-        terminal.message(en: "unknown command '\(name)'; commands: score, report, merge, validate, instruments, describe, template, analyze, help",
-                         ru: "неизвестная команда «\(name)»; команды: score, report, merge, validate, instruments, describe, template, analyze, help")
+        terminal.message(en: "unknown command '\(name)'; commands: score, report, merge, validate, instruments, describe, template, analyze, norms, help",
+                         ru: "неизвестная команда «\(name)»; команды: score, report, merge, validate, instruments, describe, template, analyze, norms, help")
         return .usage
     }
     let parsed: Arguments

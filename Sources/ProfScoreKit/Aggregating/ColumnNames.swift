@@ -6,6 +6,7 @@ enum ColumnNames {
     static let school = ["school", "школа", "оо", "образовательная организация", "организация", "учреждение"]
     static let grade = ["grade", "параллель", "год обучения", "класс (параллель)"]
     static let className = ["class", "класс", "группа"]
+    static let sex = ["sex", "gender", "пол", "пол ученика"]
     static let ovz = ["ovz", "овз", "с овз", "обучающийся с овз", "disability", "sen"]
     static let enrolled = ["enrolled", "численность", "всего", "обучающихся", "количество", "число обучающихся"]
     static let enrolledOVZ = ["enrolled ovz", "enrolled_ovz", "ovz", "овз", "из них овз", "с овз", "численность овз"]

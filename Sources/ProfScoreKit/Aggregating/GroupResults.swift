@@ -20,6 +20,11 @@ public struct GroupResults: Sendable, Hashable {
     public internal(set) var scales: [ScaleStatistics]
     /// Per scale (instrument order): scored sheets per level.
     public internal(set) var levels: [[Int]]
+    /// With an instrument that has norms, per scale (instrument order):
+    /// scored sheets per sten 1…10 (index 0 is sten 1), each sten from the
+    /// student's norm group; sheets without a norm group are not counted.
+    /// `nil` without norms.
+    public internal(set) var stens: [[Int]]? = nil
 
     /// Empty results for an instrument.
     public init(instrument: Instrument) {
@@ -78,6 +83,13 @@ public struct GroupResults: Sendable, Hashable {
             for level in levels[index].indices where level < other.levels[index].count {
                 levels[index][level] += other.levels[index][level]
             }
+        }
+        if let others = other.stens {
+            var merged = stens ?? scales.map { _ in [Int](repeating: 0, count: 10) }
+            for index in merged.indices where index < others.count {
+                for sten in 0..<min(10, others[index].count) { merged[index][sten] += others[index][sten] }
+            }
+            stens = merged
         }
     }
 }

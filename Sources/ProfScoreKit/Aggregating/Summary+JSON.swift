@@ -35,6 +35,8 @@ struct SummaryFile: Codable {
         var histogram: [[Double]]
         /// Scored sheets per level, low to high.
         var levels: [Int]
+        /// With norms: scored sheets per sten 1…10 (absent without norms).
+        var stens: [Int]?
     }
     struct Results: Codable {
         var sheets: Int
@@ -76,12 +78,13 @@ extension Summary {
         func results(_ value: GroupResults) -> SummaryFile.Results {
             .init(sheets: value.sheets, scored: value.scored, withProfile: value.withProfile, flags: value.flags,
                   leading: value.leading, categories: value.categories,
-                  scales: zip(instrument.scales, zip(value.scales, value.levels)).map { info, pair in
-                      let (stats, levels) = pair
+                  scales: zip(instrument.scales, zip(value.scales, value.levels)).enumerated().map { index, element in
+                      let (info, (stats, levels)) = element
                       return .init(id: info.id, n: stats.count, sum: stats.sum, sumOfSquares: stats.sumOfSquares,
                                    mean: stats.mean, sd: stats.standardDeviation, median: stats.median,
                                    min: stats.minimum, max: stats.maximum,
-                                   histogram: stats.sortedHistogram.map { [$0.score, Double($0.count)] }, levels: levels)
+                                   histogram: stats.sortedHistogram.map { [$0.score, Double($0.count)] }, levels: levels,
+                                   stens: value.stens.flatMap { index < $0.count ? $0[index] : nil })
                   })
         }
         let file = SummaryFile(
@@ -163,6 +166,14 @@ extension Summary {
                                "\(path).scales[\(index)]: гистограмма не даёт n или уровни не совпадают")
                 }
                 result.levels[index] = scale.levels
+                if let stens = scale.stens {
+                    guard stens.count == 10, stens.allSatisfy({ $0 >= 0 }), stens.reduce(0, +) <= scale.n else {
+                        throw fail("\(path).scales[\(index)].stens must give 10 counts (stens 1…10), together at most n",
+                                   "\(path).scales[\(index)].stens должны давать 10 чисел (стены 1…10), в сумме не больше n")
+                    }
+                    if result.stens == nil { result.stens = snapshot.scales.map { _ in [Int](repeating: 0, count: 10) } }
+                    result.stens![index] = stens
+                }
             }
             return result
         }

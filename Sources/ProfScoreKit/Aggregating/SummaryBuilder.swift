@@ -10,6 +10,8 @@ public final class SummaryBuilder {
         var grade: Int?
         var className: Int?
         var ovz: Int?
+        /// With norms: where the sheet has the values that choose a norm group.
+        var norm: NormColumns?
     }
 
     private let instrument: Instrument
@@ -42,6 +44,8 @@ public final class SummaryBuilder {
     private var unmatchedClasses: Set<String> = []
     /// Normalised (school, class) and class alone → the roster's key.
     private var rosterClassIndex: [String: GroupKey] = [:]
+    /// With norms: per leaf, per scale, scored sheets per sten 1…10.
+    private var stenCounts: [Int: [[Int]]] = [:]
 
     /// Starts a summary.
     /// - Parameters:
@@ -87,7 +91,7 @@ public final class SummaryBuilder {
     ///     asked for them rather than taking the default).
     public func columns(of reader: SheetReader, warnAboutMissingLevels: Bool = true, report: (Diagnostic) -> Void) -> SheetColumns {
         let names = reader.infoColumnNames
-        let columns = SheetColumns(
+        var columns = SheetColumns(
             school: ColumnNames.find(ColumnNames.school, in: names),
             grade: ColumnNames.find(ColumnNames.grade, in: names),
             className: ColumnNames.find(ColumnNames.className, in: names),
@@ -96,8 +100,12 @@ public final class SummaryBuilder {
         var needed = [Bool](repeating: false, count: names.count)
         for index in [columns.school, columns.grade, columns.className, columns.ovz].compactMap({ $0 }) { needed[index] = true }
         if roster != nil && !needed.isEmpty { needed[0] = true }  // the id, to match the roster
-        reader.neededInfoColumns = needed
         let fromRoster = roster?.isPerStudent == true
+        if let norms = instrument.norms {
+            columns.norm = normColumns(names: names, norms: norms, fromRoster: fromRoster, file: reader.displayName, report: report)
+            for index in columns.norm!.positions { needed[index] = true }
+        }
+        reader.neededInfoColumns = needed
         for level in settings.groupBy where !fromRoster && warnAboutMissingLevels {
             let (found, aliases): (Bool, [String]) = switch level {
             case .school: (columns.school != nil, ColumnNames.school)
@@ -164,7 +172,9 @@ public final class SummaryBuilder {
                 }
             }
         }
-        tallies[leafIndex ?? leaf(for: key)].add(score)
+        let leafPosition = leafIndex ?? leaf(for: key)
+        tallies[leafPosition].add(score)
+        if scored, let norms = instrument.norms { countStens(score, norms: norms, grade: key.grade, row: row, columns: columns, leaf: leafPosition) }
     }
 
     /// The group of a row from its cells: school, grade (or the class name's
@@ -202,6 +212,7 @@ public final class SummaryBuilder {
             tallies[leaf(for: key)].merge(part.tallies[index])
         }
         if !part.ovzKnownInEverySheet { ovzKnownInEverySheet = false }
+        for (index, counts) in part.stenCounts { addStens(counts, leaf: leaf(for: part.leafKeys[index])) }
     }
 
     /// Adds one scored sheet, finding the sheet's grouping columns on its first row.
@@ -270,7 +281,7 @@ public final class SummaryBuilder {
         let keys = Set(leafKeys).union(coverage.keys).sorted()
         let groups = keys.map { key in
             Summary.Group(schoolYear: schoolYear, key: key,
-                          results: leafIndex[key].map { tallies[$0].results(instrument: instrument) } ?? snapshot.emptyResults(),
+                          results: leafIndex[key].map { results(leaf: $0) } ?? snapshot.emptyResults(),
                           coverage: coverage[key])
         }
         return Summary(instrument: snapshot, groups: groups, settings: settings)
@@ -287,3 +298,50 @@ public final class SummaryBuilder {
 }
 
 import Foundation
+
+extension SummaryBuilder {
+    /// The grade and sex columns of a sheet, for norm groups; a warning when
+    /// the sheet (and a per-student roster, for the grade) lacks one.
+    fileprivate func normColumns(names: [String], norms: Norms, fromRoster: Bool, file: String, report: (Diagnostic) -> Void) -> NormColumns {
+        let columns = NormColumns(infoColumnNames: names)
+        let missing = columns.missing(norms.groupBy).filter { !(fromRoster && $0 == .grade) }
+        if !missing.isEmpty {
+            let what = missing.map(\.rawValue).joined(separator: ", ")
+            let looked = missing.flatMap(NormColumns.names(of:)).joined(separator: ", ")
+            report(Diagnostic(.warning, file: file, Message(
+                en: "the norms are by \(norms.groupBy.map(\.rawValue).joined(separator: ", ")), but the sheet has no column for \(what) (looked for: \(looked)): its sheets are not counted in the stens",
+                ru: "нормы построены по \(NormMatchTally.russian(norms.groupBy, genitive: false)), а в бланке нет столбца для \(NormMatchTally.russian(missing, genitive: true)) (искали: \(looked)): его бланки не входят в распределение стенов")))
+        }
+        return columns
+    }
+
+    /// Counts a scored sheet's stens from its norm group (the grade as the
+    /// group key has it: from the roster, the grade column or the class name).
+    fileprivate func countStens(_ score: RespondentScore, norms: Norms, grade: Int?, row: SheetRow, columns: SheetColumns, leaf: Int) {
+        guard let normColumns = columns.norm else { return }
+        var values = normColumns.values(of: row.info)
+        values.grade = grade ?? values.grade
+        guard let group = norms.match(values: values).groupIndex else { return }
+        var counts = stenCounts[leaf] ?? instrument.scales.map { _ in [Int](repeating: 0, count: 10) }
+        for (scale, raw) in score.scores.enumerated() {
+            guard let raw, let sten = norms.groups[group].row(scale: scale, raw: raw)?.sten else { continue }
+            counts[scale][sten - 1] += 1
+        }
+        stenCounts[leaf] = counts
+    }
+
+    fileprivate func addStens(_ counts: [[Int]], leaf: Int) {
+        var mine = stenCounts[leaf] ?? counts.map { _ in [Int](repeating: 0, count: 10) }
+        for scale in mine.indices { for sten in 0..<10 { mine[scale][sten] += counts[scale][sten] } }
+        stenCounts[leaf] = mine
+    }
+
+    /// A leaf's results, with its sten counts when the instrument has norms.
+    fileprivate func results(leaf: Int) -> GroupResults {
+        var results = tallies[leaf].results(instrument: instrument)
+        if instrument.norms != nil {
+            results.stens = stenCounts[leaf] ?? instrument.scales.map { _ in [Int](repeating: 0, count: 10) }
+        }
+        return results
+    }
+}

@@ -31,6 +31,8 @@ public struct Instrument: Sendable {
     public var profiles: ProfileMapping?
     /// Answer patterns with expected results, checked on loading.
     public var testVectors: [TestVector]
+    /// Norm tables per norm group, when the file has them (see ``Norms``).
+    public var norms: Norms? = nil
 
     /// Bibliographic and licensing information.
     public struct Source: Sendable, Hashable {

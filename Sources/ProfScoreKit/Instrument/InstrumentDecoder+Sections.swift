@@ -12,7 +12,7 @@ extension InstrumentDecoder {
         }
         guard let top = object(root, "$", required: [
             "formatVersion", "id", "version", "title", "source", "answerFormats", "items", "scales",
-        ], optional: ["description", "grades", "leadingType", "profiles", "testVectors"]) else { return nil }
+        ], optional: ["description", "grades", "leadingType", "profiles", "testVectors", "norms"]) else { return nil }
 
         if let versionNode = top["formatVersion"], integer(versionNode, "$.formatVersion", range: 1...Instrument.supportedFormatVersion) == nil {
             return nil
@@ -34,10 +34,16 @@ extension InstrumentDecoder {
         guard diagnostics.isEmpty, let id, let version, let title, let source, let formats, let items, let scales else {
             return nil
         }
-        return Instrument(
+        var instrument = Instrument(
             id: id, version: version, title: title, description: description, source: source, grades: grades,
             answerFormats: formats.list.map(\.format), items: items.list.map(\.item), scales: scales,
             leadingType: leading, profiles: profiles, testVectors: vectors)
+        // Norm tables are checked against the scales' possible scores, so they come last.
+        if let normsNode = top["norms"] {
+            instrument.norms = decodeNorms(normsNode, instrument: instrument)
+            guard diagnostics.isEmpty else { return nil }
+        }
+        return instrument
     }
 
     private mutating func decodeSource(_ node: JSONNode?) -> Instrument.Source? {

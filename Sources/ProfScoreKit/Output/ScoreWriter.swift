@@ -37,6 +37,10 @@ public final class ScoreWriter {
     private var hasHolland: Bool { instrument.leadingType?.hollandCode == true }
     private var hasLeading: Bool { instrument.leadingType != nil }
     private var hasProfiles: Bool { instrument.profiles != nil }
+    /// The scales with a norm table in some norm group: they get percentile and sten columns.
+    private lazy var normedScales: [Int] = instrument.scales.indices.filter { index in
+        instrument.norms?.groups.contains { $0.tables[index] != nil } == true
+    }
 
     /// Writes the header (CSV) or the document's opening (JSON).
     public func begin() {
@@ -44,6 +48,10 @@ public final class ScoreWriter {
         case .csv:
             if excel { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
             var names = [idColumn] + instrument.scales.map(\.id) + instrument.scales.map { "level_\($0.id)" }
+            if instrument.norms != nil {
+                names += normedScales.map { "pr_" + instrument.scales[$0].id } + normedScales.map { "sten_" + instrument.scales[$0].id }
+                names.append("norm_group")
+            }
             names += (hasLeading ? ["leading"] : []) + (hasProfiles ? ["profile"] : []) + (hasHolland ? ["holland"] : [])
             names += ["flags", "file", "line"] + otherInfoColumns
             appendCSVRow(names.map { .text($0) })
@@ -66,10 +74,14 @@ public final class ScoreWriter {
             out.append(contentsOf: "],\"respondents\":[".utf8)
         case .table:
             var heading = [language == .russian ? "id" : "id"] + instrument.scales.map(\.id)
+            if instrument.norms != nil {
+                heading += normedScales.map { (language == .russian ? "стен " : "sten ") + instrument.scales[$0].id }
+            }
             if hasLeading { heading.append(language == .russian ? "ведущий тип" : "leading type") }
             if hasProfiles { heading.append(language == .russian ? "профиль" : "profile") }
             heading += (hasHolland ? [language == .russian ? "код Холланда" : "Holland"] : [])
             heading += [language == .russian ? "отметки" : "flags"]
+            if instrument.norms != nil { heading.append(language == .russian ? "нормативная группа" : "norm group") }
             tableRows.append(heading)
         }
         flushIfNeeded()
@@ -108,18 +120,25 @@ public final class ScoreWriter {
     /// - Parameters:
     ///   - info: values of the respondent columns given to ``init``, id first.
     ///   - file: the sheet's file name; `line`: the row's line.
-    public func write(info: [String], file: String, line: Int, result: RespondentScore) {
+    ///   - norm: with an instrument that has norms, the respondent's norm
+    ///     group or why there is none (``Norms/match(info:columns:)``); their
+    ///   percentile ranks and stens are written from it.
+    public func write(info: [String], file: String, line: Int, result: RespondentScore, norm: NormMatch? = nil) {
         switch format {
         case .csv:
-            appendCSV(info: info, file: file, line: line, result: result)
+            appendCSV(info: info, file: file, line: line, result: result, norm: norm)
         case .json:
-            appendJSON(info: info, file: file, line: line, result: result)
+            appendJSON(info: info, file: file, line: line, result: result, norm: norm)
         case .table:
             var row = [info.first ?? ""] + result.scores.map { $0.map(ScoreFormatting.plain) ?? "—" }
+            if instrument.norms != nil {
+                row += normedScales.map { scale in normRow(result, scale: scale, norm: norm).map { "\($0.sten)" } ?? "—" }
+            }
             if hasLeading { row.append(leadingIDs(result)) }
             if hasProfiles { row.append(categoryIDs(result).joined(separator: "+")) }
             if hasHolland { row.append(result.hollandCode ?? "") }
             row.append(result.flags.names.joined(separator: " "))
+            if let norms = instrument.norms { row.append(norm.map { $0.label(in: norms) } ?? "") }
             tableRows.append(row)
         }
         rowsWritten += 1
@@ -144,7 +163,7 @@ public final class ScoreWriter {
     /// One CSV row, written straight into the output buffer: the cells that
     /// repeat (level labels, ids, flags, the file name) are made once.
     /// - Complexity: O(row length), no allocation for whole-number scores.
-    private func appendCSV(info: [String], file: String, line: Int, result: RespondentScore) {
+    private func appendCSV(info: [String], file: String, line: Int, result: RespondentScore, norm: NormMatch?) {
         CSVCell.appendText(info.first ?? "", delimiter: delimiter, to: &out)
         for score in result.scores {
             out.append(delimiter)
@@ -154,6 +173,7 @@ public final class ScoreWriter {
             out.append(delimiter)
             if let level { out.append(contentsOf: levelCells[index][level]) }
         }
+        if let norms = instrument.norms { appendNormCells(result, norm: norm, norms: norms) }
         if hasLeading {
             out.append(delimiter)
             switch result.leadingState {
@@ -202,7 +222,7 @@ public final class ScoreWriter {
         out.append(contentsOf: excel ? [0x0D, 0x0A] : [0x0A])
     }
 
-    private func appendJSON(info: [String], file: String, line: Int, result: RespondentScore) {
+    private func appendJSON(info: [String], file: String, line: Int, result: RespondentScore, norm: NormMatch?) {
         if rowsWritten > 0 { out.append(0x2C) }
         out.append(contentsOf: "\n{\"id\":".utf8)
         JSONText.appendString(info.first ?? "", to: &out)
@@ -252,7 +272,57 @@ public final class ScoreWriter {
         }
         out.append(contentsOf: ",\"flags\":".utf8)
         JSONText.appendStrings(result.flags.names, to: &out)
+        if let norms = instrument.norms { appendNormJSON(result, norm: norm, norms: norms) }
         out.append(0x7D)
+    }
+
+    // MARK: - Norms
+
+    /// The norm-table row of a scale's score in the respondent's norm group.
+    private func normRow(_ result: RespondentScore, scale: Int, norm: NormMatch?) -> Norms.Row? {
+        guard let group = norm?.groupIndex, let norms = instrument.norms, let score = result.scores[scale] else { return nil }
+        return norms.groups[group].row(scale: scale, raw: score)
+    }
+
+    /// The cells `pr_<scale>`…, `sten_<scale>`…, `norm_group`, each after a delimiter.
+    private func appendNormCells(_ result: RespondentScore, norm: NormMatch?, norms: Norms) {
+        let rows = normedScales.map { normRow(result, scale: $0, norm: norm) }
+        for row in rows {
+            out.append(delimiter)
+            if let row { CSVCell.appendNumber(row.percentile, decimalComma: excel, to: &out) }
+        }
+        for row in rows {
+            out.append(delimiter)
+            if let row { CSVCell.appendInteger(row.sten, to: &out) }
+        }
+        out.append(delimiter)
+        if let norm { CSVCell.appendText(norm.label(in: norms), delimiter: delimiter, to: &out) }
+    }
+
+    /// `,"norm":{"group":…,"n":…,"pr":{…},"sten":{…}}`, or with no group `{"group":null,"reason":…}`.
+    private func appendNormJSON(_ result: RespondentScore, norm: NormMatch?, norms: Norms) {
+        out.append(contentsOf: ",\"norm\":{\"group\":".utf8)
+        guard let norm, let group = norm.groupIndex else {
+            out.append(contentsOf: "null,\"reason\":".utf8)
+            JSONText.appendString(norm?.label(in: norms) ?? "not matched", to: &out)
+            out.append(0x7D)
+            return
+        }
+        JSONText.appendString(norms.groups[group].values.label, to: &out)
+        out.append(contentsOf: ",\"n\":\(norms.groups[group].n),\"pr\":{".utf8)
+        let rows = normedScales.map { normRow(result, scale: $0, norm: norm) }
+        for (position, scale) in normedScales.enumerated() {
+            if position > 0 { out.append(0x2C) }
+            JSONText.appendString(instrument.scales[scale].id, to: &out)
+            out.append(contentsOf: (":" + (rows[position].map { ScoreFormatting.plain($0.percentile) } ?? "null")).utf8)
+        }
+        out.append(contentsOf: "},\"sten\":{".utf8)
+        for (position, scale) in normedScales.enumerated() {
+            if position > 0 { out.append(0x2C) }
+            JSONText.appendString(instrument.scales[scale].id, to: &out)
+            out.append(contentsOf: (":" + (rows[position].map { "\($0.sten)" } ?? "null")).utf8)
+        }
+        out.append(contentsOf: "}}".utf8)
     }
 
     /// Writes the end of the document (JSON) or the aligned table.
@@ -267,7 +337,8 @@ public final class ScoreWriter {
                 let line = row.enumerated().map { index, cell in
                     let padding = String(repeating: " ", count: widths[index] - cell.count)
                     // Numbers right-aligned, texts left-aligned.
-                    return (index >= 1 && index <= instrument.scales.count) ? padding + cell : cell + padding
+                    let numeric = instrument.scales.count + (instrument.norms != nil ? normedScales.count : 0)
+                    return (index >= 1 && index <= numeric) ? padding + cell : cell + padding
                 }.joined(separator: "  ")
                 out.append(contentsOf: line.trimmingTrailingSpaces().utf8)
                 out.append(0x0A)
@@ -287,6 +358,11 @@ public final class ScoreWriter {
             out.append(contentsOf: (language == .russian
                 ? "none — интерес не выражен (ниже порога); «+» — равные баллы (ничья); «—» — шкала не подсчитана\n"
                 : "none — no pronounced interest (below the threshold); '+' — equal scores (a tie); '—' — scale not scored\n").utf8)
+            if let norms = instrument.norms {
+                out.append(contentsOf: (language == .russian
+                    ? "стен — 1…10 по таблице нормативной группы ученика; нормативные группы: \(norms.groupList)\n"
+                    : "sten — 1…10 from the table of the student's norm group; norm groups: \(norms.groupList)\n").utf8)
+            }
             tableRows.removeAll()
         }
         sink.write(out)

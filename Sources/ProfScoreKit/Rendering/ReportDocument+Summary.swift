@@ -247,7 +247,31 @@ private struct SectionBuilder {
                                            })))
             }
         }
+        if let stens = results.stens { blocks += stenBlocks(stens, scored: n) }
         return blocks
+    }
+
+    /// With norms: per scale, the sheets per sten 1…10 and the mean sten.
+    func stenBlocks(_ stens: [[Int]], scored: Int) -> [ReportDocument.Block] {
+        let rows = instrument.scales.indices.compactMap { index -> [ReportDocument.Cell]? in
+            guard index < stens.count else { return nil }
+            let counts = stens[index]
+            let n = counts.reduce(0, +)
+            guard n > 0 else { return nil }
+            let mean = Double(counts.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }) / Double(n)
+            return [.text(instrument.scales[index].title.text(in: t.language)), .integer(n), .decimal(mean, digits: 1)]
+                + counts.map { .integer($0) }
+        }
+        guard !rows.isEmpty else {
+            return [.notice(t("Stens: no scored sheet had a norm group of the instrument's norms (see the norm_group column of profscore score).",
+                              "Стены: ни у одного подсчитанного бланка нет нормативной группы в нормах инструмента (см. столбец norm_group в profscore score)."))]
+        }
+        return [
+            .note(t("Stens (1–10; mean 5.5, SD 2 in the norm sample) from each student's norm group, as the instrument's norms give them. A sheet without a norm group is not counted; n is the number with one, of \(scored) scored.",
+                    "Стены (1–10; в нормативной выборке среднее 5,5, ст. откл. 2) по нормативной группе каждого ученика, как их дают нормы инструмента. Бланки без нормативной группы не учитываются; n — число бланков с группой из \(scored) подсчитанных.")),
+            .table(.init(caption: t("Stens (sheets)", "Стены (бланков)"),
+                         columns: [t("Scale", "Шкала"), "n", t("Mean sten", "Средний стен")] + (1...10).map(String.init), rows: rows)),
+        ]
     }
 
     /// Single types in the instrument's order, then ties, then «none».

@@ -1,0 +1,213 @@
+import Foundation
+import ProfScoreKit
+
+/// `profscore norms`: builds norm tables from a sample and writes them into a new instrument file.
+enum NormsCommand {
+    static let valueOptions = ["instrument", "output", "by", "min-n", "sample", "diagnostics", "lang"]
+    static let flagOptions: [String] = []
+
+    static let help = Message(
+        en: """
+        USAGE: profscore norms --instrument ID|FILE FILE... --output NEW.json [--by grade,sex]
+                               [--min-n N] [--sample TEXT] [--diagnostics FILE] [--lang ru|en]
+
+        Builds norm tables from a sample of answer sheets (read as profscore score reads
+        them; - is standard input) and writes a NEW instrument file: the instrument as it
+        was, byte for byte, with a 'norms' section added (or replaced). The instrument
+        file itself is never written. For every norm group and scale, each possible raw
+        score gets:
+          percentile rank PR = (respondents below + ½ respondents equal) ÷ n × 100,
+          z = Φ⁻¹(PR/100) (PR kept within ½ ÷ n … 1 − ½ ÷ n of n respondents),
+          sten = round(2z + 5.5) within 1…10, T = round(10z + 50).
+        A respondent counts when every scale is scored and the grouping values are known.
+        Groups smaller than --min-n are refused and left out. Standard output lists every
+        group with its n and the raw scores of each sten; see docs/instrument-format.md.
+
+        OPTIONS:
+          --instrument ID|FILE  Bundled instrument id or an instrument file.
+          --output NEW.json     The new instrument file (required; not the instrument file or an input).
+          --by grade,sex        What norm groups are told apart by: grade, sex, or grade,sex
+                                (default: one group of everybody). The grade comes from a grade column
+                                (параллель, grade) or the number a class name starts with (класс, class);
+                                the sex from a column пол, sex or gender (м/ж, male/female).
+          --min-n N             The smallest norm group (default 30, at least 10).
+          --sample TEXT         Who the sample was (where, when, how chosen); written into the norms
+                                before the counts.
+          --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
+                                a count); - prints them all on standard error.
+          --lang ru|en          Language of messages and headings (default: ru).
+          -h, --help            Show this help.
+
+        EXIT CODES: 0 written (refused groups, if any, on standard error), 64 usage error,
+        65 invalid instrument, a sheet that could not be read or has no column for a grouping,
+        or no group large enough (nothing written); 1 other failure.
+        """,
+        ru: """
+        ИСПОЛЬЗОВАНИЕ: profscore norms --instrument ID|ФАЙЛ ФАЙЛ... --output НОВЫЙ.json [--by grade,sex]
+                                       [--min-n N] [--sample ТЕКСТ] [--diagnostics ФАЙЛ] [--lang ru|en]
+
+        Строит таблицы норм по выборке бланков ответов (читаются, как в profscore score;
+        «-» — стандартный ввод) и записывает НОВЫЙ файл инструмента: инструмент как был,
+        байт в байт, с добавленным (или заменённым) разделом «norms». Сам файл инструмента
+        никогда не перезаписывается. Для каждой нормативной группы и шкалы каждый
+        возможный сырой балл получает:
+          процентильный ранг PR = (респондентов ниже + ½ респондентов с тем же баллом) ÷ n × 100,
+          z = Φ⁻¹(PR/100) (PR в пределах ½ ÷ n … 1 − ½ ÷ n при n респондентах),
+          стен = round(2z + 5,5) в пределах 1…10, T = round(10z + 50).
+        Респондент учитывается, если подсчитаны все шкалы и известны признаки группы.
+        Группы меньше --min-n отклоняются и не входят в нормы. В стандартный вывод —
+        все группы с их n и сырые баллы каждого стена; см. docs/instrument-format.md.
+
+        ПАРАМЕТРЫ:
+          --instrument ID|ФАЙЛ  Идентификатор встроенного инструмента или файл инструмента.
+          --output НОВЫЙ.json   Новый файл инструмента (обязателен; не файл инструмента и не входной файл).
+          --by grade,sex        По чему различаются нормативные группы: grade (параллель), sex (пол)
+                                или grade,sex (по умолчанию — одна группа на всех). Параллель берётся
+                                из столбца «параллель»/grade или из числа в начале названия класса
+                                («класс»/class); пол — из столбца «пол», sex или gender (м/ж, male/female).
+          --min-n N             Наименьшая нормативная группа (по умолчанию 30, не меньше 10).
+          --sample ТЕКСТ        Какой была выборка (где, когда, как отбиралась); записывается в нормы
+                                перед численностями.
+          --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
+                                «-» — вывести все в поток ошибок.
+          --lang ru|en          Язык сообщений и заголовков (по умолчанию ru).
+          -h, --help            Показать эту справку.
+
+        КОДЫ ВЫХОДА: 0 записано (отклонённые группы, если есть, — в потоке ошибок), 64 ошибка
+        в командной строке, 65 неверный инструмент, бланк не прочитан или в нём нет столбца
+        для группировки, или нет ни одной достаточно большой группы (ничего не записано);
+        1 иной сбой.
+        """)
+
+    static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
+        // Check the command line before doing any work.
+        guard let instrumentName = arguments.values["instrument"] else {
+            terminal.message(en: "norms needs --instrument ID|FILE; see profscore instruments for the bundled ids",
+                             ru: "для norms нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
+            return .usage
+        }
+        let inputs = arguments.operands
+        guard !inputs.isEmpty else {
+            terminal.message(en: "norms needs at least one answer-sheet file of the norm sample, or - for standard input",
+                             ru: "для norms нужен хотя бы один файл бланков нормативной выборки или «-» для стандартного ввода")
+            return .usage
+        }
+        guard inputs.filter({ $0 == "-" }).count <= 1 else {
+            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
+            return .usage
+        }
+        guard let outputPath = arguments.values["output"], outputPath != "-" else {
+            terminal.message(en: "norms needs --output NEW.json: the new instrument file with the norms (the instrument file itself is never overwritten)",
+                             ru: "для norms нужен --output НОВЫЙ.json — новый файл инструмента с нормами (сам файл инструмента не перезаписывается)")
+            return .usage
+        }
+        let instrumentIsFile = instrumentName.contains("/") || instrumentName.hasSuffix(".json") || FileManager.default.fileExists(atPath: instrumentName)
+        if instrumentIsFile && ReportCommand.samePath(instrumentName, outputPath) {
+            terminal.message(en: "--output \(outputPath) is the instrument file; norms go into a new file, so that the instrument stays as it was — choose another name, e.g. \(suggestedName(instrumentName))",
+                             ru: "--output \(outputPath) — это файл инструмента; нормы пишутся в новый файл, чтобы инструмент остался как был, — выберите другое имя, напр. \(suggestedName(instrumentName))")
+            return .usage
+        }
+        if let clash = inputs.first(where: { $0 != "-" && ReportCommand.samePath($0, outputPath) }) {
+            terminal.message(en: "--output \(outputPath) is one of the inputs (\(clash)); choose another file so the answers are not overwritten",
+                             ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл, чтобы не затереть ответы")
+            return .usage
+        }
+        if let diagnostics = arguments.values["diagnostics"], diagnostics != "-",
+           let clash = (inputs + [outputPath, instrumentIsFile ? instrumentName : nil].compactMap { $0 }).first(where: { $0 != "-" && ReportCommand.samePath($0, diagnostics) }) {
+            terminal.message(en: "--diagnostics \(diagnostics) is also named as \(clash); choose another file",
+                             ru: "--diagnostics \(diagnostics) указан и как \(clash); выберите другой файл")
+            return .usage
+        }
+        var groupBy: [Norms.Variable] = []
+        if let by = arguments.values["by"] {
+            for name in by.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let variable = Norms.Variable(rawValue: name) else {
+                    terminal.message(en: "--by '\(by)': '\(name)' is not one of: grade, sex (write --by grade, --by sex or --by grade,sex)",
+                                     ru: "--by «\(by)»: «\(name)» — не одно из: grade, sex (пишите --by grade, --by sex или --by grade,sex)")
+                    return .usage
+                }
+                guard !groupBy.contains(variable) else {
+                    terminal.message(en: "--by '\(by)' names \(name) twice", ru: "--by «\(by)»: \(name) указано дважды")
+                    return .usage
+                }
+                groupBy.append(variable)
+            }
+        }
+        var minimumN = Norms.defaultMinimumN
+        if let text = arguments.values["min-n"] {
+            guard let value = Int(text), value >= Norms.lowestMinimumN, value <= 1_000_000_000 else {
+                terminal.message(en: "--min-n '\(text)' is not a whole number of at least \(Norms.lowestMinimumN): percentile ranks of fewer respondents are too coarse to be norms",
+                                 ru: "--min-n «\(text)» — не целое число не меньше \(Norms.lowestMinimumN): процентильные ранги по меньшему числу респондентов слишком грубы для норм")
+                return .usage
+            }
+            minimumN = value
+        }
+
+        let instrument: Instrument
+        do {
+            instrument = try Instrument.named(instrumentName)
+        } catch {
+            terminal.report(error)
+            return InstrumentLoading.exitCode(for: error)
+        }
+        guard terminal.openDiagnostics(arguments) else { return .failure }
+        defer { terminal.finishDiagnostics() }
+
+        let builder = NormBuilder(instrument: instrument, groupBy: groupBy)
+        var dataFailures = 0, ioFailures = 0
+        for input in inputs {
+            do {
+                let spooled = try SpooledInput(input)
+                try builder.read(path: spooled.path, displayName: spooled.displayName, report: terminal.diagnostic)
+            } catch {
+                terminal.report(error)
+                if case .io = error { ioFailures += 1 } else { dataFailures += 1 }
+            }
+        }
+        let built = builder.result(minimumN: minimumN, description: arguments.values["sample"], file: instrumentName)
+        for warning in built.warnings { terminal.diagnostic(warning) }
+        Terminal.output(built.rendered(instrument: instrument, language: terminal.language))
+
+        let read = inputs.count - dataFailures - ioFailures
+        guard dataFailures == 0 && ioFailures == 0, let norms = built.norms else {
+            let why: (en: String, ru: String) = built.norms == nil && dataFailures + ioFailures == 0
+                ? ("no norm group has \(minimumN) or more respondents", "ни в одной нормативной группе нет \(minimumN) респондентов")
+                : ("\(inputs.count - read) of \(inputs.count) file(s) could not be used, and norms of part of a sample would mislead",
+                   "\(inputs.count - read) из \(inputs.count) файлов не удалось использовать, а нормы по части выборки ввели бы в заблуждение")
+            terminal.finishDiagnostics()
+            terminal.message(en: "\(instrument.id): \(outputPath) was not written: \(why.en)",
+                             ru: "\(instrument.id): \(outputPath) не записан: \(why.ru)")
+            return ioFailures > 0 && dataFailures == 0 ? .failure : .dataError
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try Instrument.json(named: instrumentName, with: norms)
+        } catch {
+            terminal.report(error)
+            return .failure
+        }
+        let written = InstrumentLoading.write(bytes, to: outputPath, terminal: terminal)
+        guard written == .success else { return written }
+        if instrument.norms != nil {
+            terminal.diagnostic(Diagnostic(.note, file: outputPath, Message(
+                en: "the norms of \(instrumentName) are replaced by the new ones in this file",
+                ru: "нормы из \(instrumentName) в этом файле заменены новыми")))
+        }
+        terminal.diagnostic(Diagnostic(.note, file: outputPath, Message(
+            en: "sample: " + norms.sample.en, ru: "выборка: " + norms.sample.ru)))
+        terminal.diagnostic(Diagnostic(.note, file: outputPath, Message(
+            en: "version \(instrument.version) is kept as it was; raise \"version\" before you give the file to others, so that scored results say which norms they used",
+            ru: "версия \(instrument.version) оставлена как была; повысьте «version», прежде чем передавать файл другим, чтобы по результатам было видно, какие нормы использованы")))
+        terminal.finishDiagnostics()
+        let refused = built.groups.filter { !$0.accepted }.count
+        terminal.message(
+            en: "\(instrument.id): wrote \(outputPath): \(norms.groups.count) norm group(s), \(built.normed) of \(built.respondents) respondent(s) from \(read) file(s); \(refused) group(s) refused as smaller than \(built.minimumN)",
+            ru: "\(instrument.id): записан \(outputPath): нормативных групп: \(norms.groups.count), респондентов: \(built.normed) из \(built.respondents), файлов: \(read); отклонено групп меньше \(built.minimumN): \(refused)")
+        return .success
+    }
+
+    /// `my.json` → `my-norms.json`.
+    static func suggestedName(_ path: String) -> String {
+        path.hasSuffix(".json") ? String(path.dropLast(5)) + "-norms.json" : path + "-norms.json"
+    }
+}
