@@ -310,6 +310,25 @@ import Testing
         #expect(all.warning(file: "a.csv", norms: norms) == nil)
     }
 
+    // MARK: - Blank sheets and descriptions
+
+    @Test func blankSheetsAskForTheSexWhenNormsNeedIt() throws {
+        let normed = try Self.testInstrument(extra: Self.normsJSON())
+        #expect(String(decoding: AnswerSheetTemplate.render(instrument: normed), as: UTF8.self) == "id,ФИО,класс,пол,1,2\n")
+        #expect(String(decoding: AnswerSheetTemplate.render(instrument: normed, language: .english), as: UTF8.self) == "id,name,class,sex,1,2\n")
+        let byGrade = try Self.testInstrument(extra: Self.normsJSON(groupBy: #"["grade"]"#, group: #""grade": 9, "n": 30"#))
+        #expect(String(decoding: AnswerSheetTemplate.render(instrument: byGrade), as: UTF8.self) == "id,ФИО,класс,1,2\n")
+    }
+
+    @Test func theDescriptionListsTheNormGroupsAndTheRawScoresOfEachSten() throws {
+        let md = try Self.testInstrument(extra: Self.normsJSON()).describe(format: .md, language: .english)
+        #expect(md.contains("| grade=9 sex=female | 30 | s |"), "\(md)")
+        // Table A: raw 2 → sten 2, 3 → 4, 4 → 5, 5 → 7, 6 → 8.
+        let lines = md.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "| sten | s |"))
+        #expect(Array(lines[(start + 2)...].prefix(10)) == ["| 1 | — |", "| 2 | 2 |", "| 3 | — |", "| 4 | 3 |", "| 5 | 4 |", "| 6 | — |", "| 7 | 5 |", "| 8 | 6 |", "| 9 | — |", "| 10 | — |"], "\(md)")
+    }
+
     // MARK: - Stens in group summaries
 
     @Test func summariesCountStensPerNormGroupAndMerge() throws {

@@ -2,7 +2,7 @@
 /// column per item headed by its id, ready to be filled in and scored.
 ///
 /// Without a roster the sheet is the header row alone (`id`, `ФИО`,
-/// `класс`, items). With a per-student roster it has one row per student, in
+/// `класс`, items; and `пол` when the instrument has norms by sex). With a per-student roster it has one row per student, in
 /// the roster's order, with the roster's id, school and class filled in; with
 /// a per-class roster, one row per enrolled student with the school and class
 /// filled in and an id made from the class and a number (`7А-01`…), prefixed
@@ -30,6 +30,9 @@ public enum AnswerSheetTemplate {
         if hasSchool { header.append(ru ? "школа" : "school") }
         header.append(ru ? "класс" : "class")
         if needsGrade { header.append(ru ? "параллель" : "grade") }
+        // Norms by sex need the respondent's sex to find their norm group.
+        let needsSex = instrument.norms?.groupBy.contains(.sex) == true
+        if needsSex { header.append(ru ? "пол" : "sex") }
         header += instrument.items.map(\.id)
 
         let delimiter: UInt8 = excel ? 0x3B : 0x2C
@@ -49,6 +52,7 @@ public enum AnswerSheetTemplate {
             if hasSchool { cells.append(row.school ?? "") }
             cells.append(row.className ?? "")
             if needsGrade { cells.append(row.grade.map(String.init) ?? "") }
+            if needsSex { cells.append("") }
             append(cells + blanks)
         }
         return out

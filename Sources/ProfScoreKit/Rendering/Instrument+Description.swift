@@ -49,6 +49,7 @@ extension Instrument {
         if let leadingType { sections.append(leadingSection(leadingType, t)) }
         if let profiles { sections.append(profilesSection(profiles, t)) }
         if items.contains(where: { $0.label != nil }) { sections.append(itemsSection(t)) }
+        if let norms { sections.append(normsSection(norms, t)) }
         sections.append(testVectorSection(t))
         return ReportDocument(language: language, title: title.text(in: language), meta: meta, sections: sections)
     }

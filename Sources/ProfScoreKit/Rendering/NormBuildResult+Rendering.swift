@@ -26,11 +26,7 @@ extension NormBuildResult {
             out.append("\(group.values.label) — n = \(group.n): " + t("raw scores per sten", "сырые баллы по стенам"))
             var rows: [[String]] = [[t("sten", "стен")] + normed.map { instrument.scales[$0].id }]
             for sten in 1...10 {
-                rows.append(["\(sten)"] + normed.map { scale in
-                    let raws = group.tables[scale]?.rows.filter { $0.sten == sten }.map(\.raw) ?? []
-                    guard let low = raws.first, let high = raws.last else { return "—" }
-                    return low == high ? ScoreFormatting.plain(low) : ScoreFormatting.plain(low) + "–" + ScoreFormatting.plain(high)
-                })
+                rows.append(["\(sten)"] + normed.map { group.rawScores(sten: sten, scale: $0) })
             }
             out += Self.aligned(rows, rightAligned: [])
         }
