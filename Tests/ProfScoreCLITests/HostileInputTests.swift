@@ -361,6 +361,9 @@ import Testing
         let run = try Self.runInstrument(workspace, "padded.json")
         #expect(run.status == 65, "\(run)")
         Self.expectDiagnostics(run, file: "padded.json", [.init("1:1: error:", "the file is 17 MiB; an instrument file is at most 16 MiB")])
+        let validate = try workspace.run(["validate", "padded.json", "--lang", "en"])
+        #expect(validate.status == 65, "\(validate)")
+        Self.expectDiagnostics(validate, file: "padded.json", [.init("1:1: error:", "the file is 17 MiB; an instrument file is at most 16 MiB")])
         // The same file without the padding is valid: only its size was refused.
         try workspace.write("valid.json", text: valid)
         #expect(try Self.runInstrument(workspace, "valid.json").status == 0)

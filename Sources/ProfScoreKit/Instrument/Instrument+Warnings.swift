@@ -50,6 +50,7 @@ extension Instrument {
             return ("Instruments/\(name).json", Array(json.utf8))
         }
         if looksLikePath || FileManager.default.fileExists(atPath: name) {
+            try checkFileSize(name)
             guard let data = FileManager.default.contents(atPath: name) else {
                 throw .io(path: name, reason: FileManager.default.fileExists(atPath: name) ? "cannot be read" : "no such file")
             }
