@@ -220,6 +220,19 @@ import Testing
         #expect(run.csv().record(id: "S3")?["line"] == "4")
     }
 
+    @Test func rosterAndTargetsRowsLongerThanTheLimitAreReported() throws {
+        let workspace = try Workspace()
+        let junk = String(repeating: "x", count: 2_000_000)
+        try workspace.write("roster.csv", text: "id;school;class;grade\nS1;Школа 1;7А;7\n" + junk + "\nS3;Школа 1;7А;7\n")
+        try workspace.write("targets.csv", text: "indicator,band,year,target\n" + junk + "\ndiagnosed,*,*,80\n")
+        try workspace.write("sheet.csv", text: Self.header + "\nS1;" + Self.answersA + "\nS3;" + Self.answersA + "\n")
+        let run = try workspace.run(["report", "--instrument", "klimov-ddo", "sheet.csv", "--roster", "roster.csv",
+                                     "--targets", "targets.csv", "--diagnostics", "-", "--lang", "en"])
+        #expect(run.status == 0, "\(run.status) \(run.stderr)")
+        Self.expectDiagnostics(run, file: "roster.csv", [.init("3:1: error:", "this row is longer than 1 MiB without a line break")])
+        Self.expectDiagnostics(run, file: "targets.csv", [.init("2:1: error:", "this row is longer than 1 MiB without a line break")])
+    }
+
     @Test func quoteLeftOpenInABigFileLosesOnlyItsLine() throws {
         // S2's id cell opens a quote that is never closed; 40,000 good rows
         // follow (well over 1 MiB), so the open record passes the limit and

@@ -73,7 +73,7 @@ public struct Roster: Sendable {
     private mutating func readStudents(
         _ table: TextTableReader, id: Int, school: Int?, grade: Int?, className: Int?, ovz: Int?, report: (Diagnostic) -> Void
     ) throws(ProfScoreError) {
-        while try table.nextNonEmptyRecord() {
+        while try table.nextNonEmptyRecord(reporting: report) {
             let line = table.scanner.recordLine
             guard let studentID = Self.cell(table, id) else {
                 report(Diagnostic(.warning, file: file, line: line, column: id + 1, Message(
@@ -104,7 +104,7 @@ public struct Roster: Sendable {
     private mutating func readClasses(
         _ table: TextTableReader, school: Int?, grade: Int?, className: Int?, enrolled: Int, ovz: Int?, report: (Diagnostic) -> Void
     ) throws(ProfScoreError) {
-        while try table.nextNonEmptyRecord() {
+        while try table.nextNonEmptyRecord(reporting: report) {
             let line = table.scanner.recordLine
             let key = Self.key(table, school: school, grade: grade, className: className)
             guard let text = Self.cell(table, enrolled), let count = Int(text), count >= 0 else {

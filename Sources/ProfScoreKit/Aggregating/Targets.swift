@@ -63,7 +63,7 @@ public struct Targets: Sendable, Hashable {
         }
         let bandColumn = column(["band", "диапазон", "классы"]), yearColumn = column(["year", "год", "учебный год"])
         var targets = Targets(defaultPercent: defaultPercent)
-        while try table.nextNonEmptyRecord() {
+        while try table.nextNonEmptyRecord(reporting: report) {
             let line = table.scanner.recordLine
             func cell(_ index: Int?) -> String {
                 guard let index, index < table.scanner.fieldCount else { return "" }

@@ -51,14 +51,11 @@ extension SheetReader {
 
     /// A record longer than ``TextTableReader/maximumRecordLength`` bytes, skipped.
     func oversizedRecord(line: Int, isHeader: Bool) -> Diagnostic {
+        guard isHeader else { return table.oversizedRecord(line: line) }
         let limit = TextTableReader.maximumRecordLength >> 20
         return Diagnostic(.error, file: displayName, line: line, column: 1, Message(
-            en: isHeader
-                ? "the first row is longer than \(limit) MiB, so it cannot be a header row; this is not an answer sheet, or a quote opened in it is never closed"
-                : "this row is longer than \(limit) MiB without a line break, so it cannot be one student's answers (or a quote opened in it is never closed); it is skipped up to the next line break — check the file",
-            ru: isHeader
-                ? "первая строка длиннее \(limit) МиБ и не может быть строкой заголовка; это не бланк ответов, или открытая в ней кавычка не закрыта"
-                : "эта строка длиннее \(limit) МиБ без перевода строки и не может быть ответами одного ученика (или открытая в ней кавычка не закрыта); она пропущена до следующего перевода строки — проверьте файл"))
+            en: "the first row is longer than \(limit) MiB, so it cannot be a header row; this is not an answer sheet, or a quote opened in it is never closed",
+            ru: "первая строка длиннее \(limit) МиБ и не может быть строкой заголовка; это не бланк ответов, или открытая в ней кавычка не закрыта"))
     }
 
     func reportSkippedRecords(_ report: (Diagnostic) -> Void) {

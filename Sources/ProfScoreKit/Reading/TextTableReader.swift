@@ -181,6 +181,24 @@ final class TextTableReader {
         scanner.dropPrefix(ofField: index, count: count)
     }
 
+    /// Scans to the next record that has a non-blank cell, and reports the
+    /// records skipped for their length on the way.
+    /// - Returns: `false` at the end of the file.
+    func nextNonEmptyRecord(reporting report: (Diagnostic) -> Void) throws(ProfScoreError) -> Bool {
+        let more = try nextNonEmptyRecord()
+        for line in skippedRecordLines { report(oversizedRecord(line: line)) }
+        skippedRecordLines.removeAll()
+        return more
+    }
+
+    /// The error for a record longer than ``maximumRecordLength``, skipped.
+    func oversizedRecord(line: Int) -> Diagnostic {
+        let limit = Self.maximumRecordLength >> 20
+        return Diagnostic(.error, file: displayName, line: line, column: 1, Message(
+            en: "this row is longer than \(limit) MiB without a line break, so it cannot be one student's answers (or a quote opened in it is never closed); it is skipped up to the next line break — check the file",
+            ru: "эта строка длиннее \(limit) МиБ без перевода строки и не может быть ответами одного ученика (или открытая в ней кавычка не закрыта); она пропущена до следующего перевода строки — проверьте файл"))
+    }
+
     /// Scans to the next record that has a non-blank cell.
     /// - Returns: `false` at the end of the file.
     func nextNonEmptyRecord() throws(ProfScoreError) -> Bool {
