@@ -108,7 +108,6 @@ public final class NormBuilder {
         let name = displayName ?? path
         var columns: NormColumns?
         var missing: [Norms.Variable] = []
-        var rows: [(score: RespondentScore, values: Norms.Values)] = []
         try batch.score(path: path, displayName: name, report: report) { row, score, reader in
             if columns == nil {
                 columns = NormColumns(infoColumnNames: reader.infoColumnNames)
@@ -130,7 +129,7 @@ public final class NormBuilder {
                         : (cell.map { "нет столбца параллели, а название класса «\($0)» не начинается с неё" } ?? "не указаны ни параллель, ни класс"))
                         + "; бланк не входит в нормы")))
             }
-            rows.append((score, values))
+            add(score, values: values)
         }
         if !missing.isEmpty {
             let names = missing.flatMap(NormColumns.names(of:)).joined(separator: ", ")
@@ -138,7 +137,6 @@ public final class NormBuilder {
                 en: "no column for \(missing.map(\.rawValue).joined(separator: ", ")) (looked for: \(names)); norms by \(groupBy.map(\.rawValue).joined(separator: ", ")) need it in every sheet: add the column, or leave \(missing.map(\.rawValue).joined(separator: ", ")) out of --by",
                 ru: "нет столбца для \(NormMatchTally.russian(missing, genitive: true)) (искали: \(names)); для норм по \(NormMatchTally.russian(groupBy, genitive: false)) он нужен в каждом бланке: добавьте столбец или уберите \(missing.map(\.rawValue).joined(separator: ", ")) из --by")))
         }
-        for (score, values) in rows { add(score, values: values) }
         files.append(name.split(separator: "/").last.map(String.init) ?? name)
     }
 
