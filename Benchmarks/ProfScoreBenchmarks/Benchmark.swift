@@ -15,6 +15,9 @@ struct Sample {
     var measurement: Measurement
     var inScriptRead: Double?
     var inScriptScore: Double?
+    /// Cores used by other processes during the run (from /proc/stat: all busy
+    /// time minus this process's and its children's CPU time, ÷ wall time).
+    var otherCores: Double = 0
 }
 
 /// Medians (and extremes) of the samples of one tool on one data set.
@@ -25,6 +28,7 @@ struct Summary {
     var maxRSSKiB: Int
     var inScript: Double?
     var inScriptRead: Double?, inScriptScore: Double?
+    var otherCores: Double
 
     init(_ samples: [Sample]) {
         func median(_ values: [Double]) -> Double {
@@ -36,6 +40,7 @@ struct Summary {
         let walls = samples.map(\.measurement.wall)
         wall = median(walls); wallMin = walls.min()!; wallMax = walls.max()!
         cpu = median(samples.map(\.measurement.cpu))
+        otherCores = median(samples.map(\.otherCores))
         maxRSSKiB = samples.map(\.measurement.maxRSSKiB).max()!
         let inside = samples.compactMap { s in s.inScriptRead.flatMap { r in s.inScriptScore.map { r + $0 } } }
         inScript = inside.count == samples.count ? median(inside) : nil
@@ -209,13 +214,16 @@ final class Benchmark {
         let (argv, output) = command(tool, dataSet)
         unlink(output)
         let stdoutPath = out + "/stdout.txt", stderrPath = out + "/stderr.txt"
+        let cpuBefore = Machine.CPUTimes.now, ownBefore = Machine.ownCPU
         let m = try Spawn.measured(argv, stdout: stdoutPath, stderr: stderrPath,
                                    environment: tool.isPeer ? peerEnvironment : nil, scratch: out)
+        let cpuAfter = Machine.CPUTimes.now, ownAfter = Machine.ownCPU
         guard m.status == 0 else {
             let err = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
             throw BenchmarkError("\(tool.rawValue) on \(dataSet.path) exited with \(m.status < 0 ? "signal \(-m.status)" : "status \(m.status)"):\n\(argv.joined(separator: " "))\n\(err.suffix(3000))")
         }
         var sample = Sample(measurement: m)
+        sample.otherCores = max(0, (cpuAfter.busy - cpuBefore.busy) - (ownAfter - ownBefore)) / max(m.wall, 0.01)
         if tool.isPeer, let text = try? String(contentsOfFile: stdoutPath, encoding: .utf8) {
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: "=")
@@ -276,11 +284,12 @@ final class Benchmark {
             let rounds = max(options.runs, tools.contains(.psych) ? peerRuns : 0)
             for round in 1...rounds {
                 for tool in tools where round <= (tool.isPeer ? peerRuns : options.runs) {
+                    if options.quietWait > 0 { waitForQuiet() }
                     let (sample, _) = try runOnce(tool, dataSet)
                     samples[dataSet.path, default: [:]][tool, default: []].append(sample)
-                    log(String(format: "%@, %@, run %d: %@ s, CPU %@ s, peak %@ MiB", dataSet.name, tool.rawValue, round,
+                    log(String(format: "%@, %@, run %d: %@ s, CPU %@ s, peak %@ MiB, other processes %.2f cores", dataSet.name, tool.rawValue, round,
                                Format.seconds(sample.measurement.wall), Format.seconds(sample.measurement.cpu),
-                               Format.mebibytes(sample.measurement.maxRSSKiB)))
+                               Format.mebibytes(sample.measurement.maxRSSKiB), sample.otherCores))
                 }
             }
         }
@@ -288,8 +297,31 @@ final class Benchmark {
         let wall = Date().timeIntervalSince(wallBefore)
         let other = max(0, (cpuAfter.busy - cpuBefore.busy) - (ownAfter - ownBefore))
         let steal = cpuAfter.steal - cpuBefore.steal
-        otherWork = String(format: "during the %.0f s of timed runs, other processes used %.0f CPU-seconds (%.2f cores on average)", wall, other, other / wall)
+        let niced = min(other, cpuAfter.niced - cpuBefore.niced)
+        otherWork = String(format: "during the %.0f s of timed runs (waiting included), other processes used %.0f CPU-seconds (%.2f cores on average; %.0f CPU-seconds of it at lowered priority, nice > 0)", wall, other, other / wall, niced)
             + (steal > 0.5 ? String(format: " and the hypervisor took %.0f s (steal)", steal) : "")
+        if options.quietWait > 0 {
+            otherWork += String(format: "; each timed run waited for a second in which other processes used < 0.25 cores (at most %d s; %.0f s of waiting in all): %d of %d runs started without one",
+                                options.quietWait, waited, busyStarts, timedRuns)
+        }
+    }
+
+    /// Runs that found the machine busy after --quiet-wait seconds of waiting.
+    var busyStarts = 0, timedRuns = 0, waited = 0.0
+
+    /// Waits (up to --quiet-wait seconds) for a second in which other processes
+    /// use less than a quarter of a core.
+    func waitForQuiet() {
+        let start = Date()
+        timedRuns += 1
+        while true {
+            let cpuBefore = Machine.CPUTimes.now, ownBefore = Machine.ownCPU
+            usleep(1_000_000)
+            let other = (Machine.CPUTimes.now.busy - cpuBefore.busy) - (Machine.ownCPU - ownBefore)
+            if other < 0.25 { break }
+            if Date().timeIntervalSince(start) >= Double(options.quietWait) { busyStarts += 1; break }
+        }
+        waited += Date().timeIntervalSince(start)
     }
 
     // MARK: - Results
@@ -311,16 +343,17 @@ final class Benchmark {
 
     func resultTables() -> [Table] {
         var tables: [Table] = []
-        var main = Table("Results (median of the runs; MB = 10⁶ bytes of input; CPU = user + system of all threads; cores = CPU ÷ wall; peak = the highest of the runs)",
+        var main = Table("Results (median of the runs; MB = 10⁶ bytes of input; CPU = user + system of all threads; cores = CPU ÷ wall; peak = the highest of the runs; others = cores used by other processes during the runs, median)",
                          [("data set", false), ("sheets", true), ("MB", true), ("tool", false), ("wall s", true), ("min–max s", true),
-                          ("sheets/s", true), ("MB/s", true), ("CPU s", true), ("cores", true), ("peak MiB", true)])
+                          ("sheets/s", true), ("MB/s", true), ("CPU s", true), ("cores", true), ("peak MiB", true), ("others", true)])
         for dataSet in dataSets {
             for tool in Tool.allCases {
                 guard let s = summary(dataSet, tool) else { continue }
                 let mb = Double(dataSet.bytes) / 1e6
                 main.add([dataSet.name, Format.count(dataSet.rows), Format.fixed(mb, 1), tool.rawValue, Format.seconds(s.wall),
                           Format.seconds(s.wallMin) + "–" + Format.seconds(s.wallMax), Format.rate(Double(dataSet.rows) / s.wall),
-                          Format.fixed(mb / s.wall, 1), Format.seconds(s.cpu), Format.fixed(s.cpu / s.wall, 2), Format.mebibytes(s.maxRSSKiB)])
+                          Format.fixed(mb / s.wall, 1), Format.seconds(s.cpu), Format.fixed(s.cpu / s.wall, 2), Format.mebibytes(s.maxRSSKiB),
+                          Format.fixed(s.otherCores, 2)])
             }
         }
         tables.append(main)

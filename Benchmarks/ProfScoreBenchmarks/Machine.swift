@@ -33,14 +33,15 @@ enum Machine {
     /// CPU seconds of the whole machine (all cores): busy (user, nice, system,
     /// irq, softirq), steal (taken by the hypervisor) and idle (idle + iowait).
     struct CPUTimes {
-        var busy: Double, steal: Double, idle: Double
+        /// busy includes niced: the time of processes with a lowered priority.
+        var busy: Double, niced: Double, steal: Double, idle: Double
 
         static var now: CPUTimes {
             let fields = Machine.read("/proc/stat").split(separator: "\n").first { $0.hasPrefix("cpu ") }?
                 .split(separator: " ").dropFirst().compactMap { Double($0) } ?? []
             let tick = Double(sysconf(Int32(_SC_CLK_TCK)))
             func f(_ i: Int) -> Double { i < fields.count ? fields[i] / tick : 0 }
-            return CPUTimes(busy: f(0) + f(1) + f(2) + f(5) + f(6), steal: f(7), idle: f(3) + f(4))
+            return CPUTimes(busy: f(0) + f(1) + f(2) + f(5) + f(6), niced: f(1), steal: f(7), idle: f(3) + f(4))
         }
     }
 

@@ -16,6 +16,7 @@ struct Options {
     var python = "python3"
     var keepOutputs = false
     var generateOnly = false
+    var quietWait = 0
     var year = "2025/26"
 
     static let usage = """
@@ -42,6 +43,8 @@ struct Options {
       --rscript PATH        Rscript (default Rscript from PATH).
       --python PATH         Python with pandas (default python3 from PATH).
       --year YEAR           School year passed to report (default 2025/26).
+      --quiet-wait S        Before each timed run, wait up to S seconds for a second in which
+                            other processes use less than 0.25 cores (default 0: do not wait).
       --keep-outputs        Keep the outputs of the last runs in DIR/out.
       --generate-only       Only generate (or reuse) the data sets.
       -h, --help            Show this help.
@@ -91,6 +94,7 @@ struct Options {
             case "--year": options.year = try value(flag)
             case "--keep-outputs": options.keepOutputs = true
             case "--generate-only": options.generateOnly = true
+            case "--quiet-wait": options.quietWait = try number(flag, minimum: 0)
             case "-h", "--help":
                 print(usage)
                 exit(0)
