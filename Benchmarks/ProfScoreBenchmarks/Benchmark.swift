@@ -79,8 +79,11 @@ final class Benchmark {
     /// 0: done; 2: the tools disagree on the numbers.
     func run() throws -> Int32 {
         loadBefore = Machine.load
-        if Machine.load1 > 0.5 {
-            log("note: the 1-minute load is \(Machine.load1) before starting: the machine is busy with other work")
+        let cpuBefore = Machine.CPUTimes.now, ownBefore = Machine.ownCPU
+        usleep(1_000_000)
+        let busy = (Machine.CPUTimes.now.busy - cpuBefore.busy) - (Machine.ownCPU - ownBefore)
+        if busy > 0.25 {
+            log(String(format: "note: other processes use %.2f cores now: the machine is busy with other work (see --quiet-wait)", busy))
         }
         if !options.generateOnly { try checkTools() }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -209,10 +212,24 @@ final class Benchmark {
         }
     }
 
-    /// Runs one tool once, measured; fails when it does not exit with 0.
+    /// Reads the file through, so that it is in the page cache when timed
+    /// (this machine's kernel reclaims cache that has not been used for a
+    /// while, even with plenty of free memory).
+    func warm(_ path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 22)
+        while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress!, $0.count) }) > 0 {}
+    }
+
+    /// Runs one tool once, measured; fails when it does not exit with 0. The
+    /// caller removes the output when done with it (so that gigabytes of
+    /// `score` output are not written back to disk during the next runs).
     func runOnce(_ tool: Tool, _ dataSet: DataSet) throws -> (Sample, output: String) {
         let (argv, output) = command(tool, dataSet)
         unlink(output)
+        warm(dataSet.path)
         let stdoutPath = out + "/stdout.txt", stderrPath = out + "/stderr.txt"
         let cpuBefore = Machine.CPUTimes.now, ownBefore = Machine.ownCPU
         let m = try Spawn.measured(argv, stdout: stdoutPath, stderr: stderrPath,
@@ -264,6 +281,7 @@ final class Benchmark {
                     found = try Agreement.fromPeer(output, scales: scales)
                     source = "script's CSV"
                 }
+                unlink(output)
                 let differences = Agreement.differences(expected: dataSet.truth, found: found, scales: scales) + extra
                 let sheets = found.values.reduce(0) { $0 + $1.sheets }
                 table.add([dataSet.name, tool.rawValue, source, "\(found.count)", Format.count(sheets),
@@ -285,7 +303,8 @@ final class Benchmark {
             for round in 1...rounds {
                 for tool in tools where round <= (tool.isPeer ? peerRuns : options.runs) {
                     if options.quietWait > 0 { waitForQuiet() }
-                    let (sample, _) = try runOnce(tool, dataSet)
+                    let (sample, output) = try runOnce(tool, dataSet)
+                    unlink(output)
                     samples[dataSet.path, default: [:]][tool, default: []].append(sample)
                     log(String(format: "%@, %@, run %d: %@ s, CPU %@ s, peak %@ MiB, other processes %.2f cores", dataSet.name, tool.rawValue, round,
                                Format.seconds(sample.measurement.wall), Format.seconds(sample.measurement.cpu),

@@ -28,7 +28,6 @@ enum Machine {
         read("/proc/loadavg").split(separator: " ").prefix(3).joined(separator: " ")
     }
 
-    static var load1: Double { Double(read("/proc/loadavg").split(separator: " ").first ?? "") ?? 0 }
 
     /// CPU seconds of the whole machine (all cores): busy (user, nice, system,
     /// irq, softirq), steal (taken by the hypervisor) and idle (idle + iowait).
