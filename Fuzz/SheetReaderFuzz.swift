@@ -19,7 +19,35 @@ public func sheetReaderFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     checkScannerChunking(bytes)
     checkTranscoderChunking(bytes)
     scoreWholeSheet(bytes)
+    checkConcurrentScoring()
     return 0
+}
+
+/// Scoring the file in parts on several threads (as `report` does for large
+/// files) must give the same rows, scores and diagnostics, in the same order,
+/// as reading it in one go. Uses the file `scoreWholeSheet` wrote.
+private func checkConcurrentScoring() {
+    struct Seen: Equatable {
+        var rows: [String] = []
+        var diagnostics: [String] = []
+    }
+    func run(threads: Int) -> Seen? {
+        var seen = Seen()
+        let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+        let collected = try? batch.scoreConcurrently(
+            path: sheetPath, displayName: "fuzz.csv", threads: threads, minimumSplitSize: 0,
+            makePartial: { [String]() },
+            report: { seen.diagnostics.append($0.rendered(in: .english)) },
+            each: { partial, row, result, _ in
+                partial.append("\(row.line) \(row.info) \(result.scores) \(result.flags.names)")
+            })
+        guard let collected else { return nil }
+        seen.rows = collected.flatMap { $0 }
+        return seen
+    }
+    let whole = run(threads: 1)
+    let parts = run(threads: 3)
+    precondition(whole == parts, "scoring in parts differs from scoring at once:\n\(String(describing: whole))\n\(String(describing: parts))")
 }
 
 /// Reading the whole sheet from a file and scoring every row must not trap,

@@ -9,7 +9,9 @@ import Darwin
 ///
 /// A part boundary must fall between records. Without quotes every line end
 /// is one, so files with a `"` anywhere (a quoted cell may hold a line
-/// break) are not split; nor are UTF-16 files, whose line ends are two bytes.
+/// break) are not split; nor are UTF-16 files, whose line ends are two bytes,
+/// nor files with a carriage return that is not followed by a line feed (the
+/// reader counts it as a line end, and parts are cut and counted at line feeds).
 enum FileSplitter {
     /// A part of a file: its bytes and the line number it starts at.
     struct Part: Sendable {
@@ -47,14 +49,17 @@ enum FileSplitter {
         if let dataStart { nextTarget = target(1, from: dataStart) }
         var startOfPart = dataStart ?? 0
         var firstLineOfPart = dataStartLine
+        var chunkEndedWithCR = false
         while offset < size {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return nil }
-            let quoteFound = buffer.withUnsafeBufferPointer { bytes -> Bool in
+            let cannotSplit = buffer.withUnsafeBufferPointer { bytes -> Bool in
+                if chunkEndedWithCR && bytes[0] != 0x0A { return true }
                 for i in 0..<n {
                     let b = bytes[i]
                     if b == 0x22 { return true }
+                    if b == 0x0D && i + 1 < n && bytes[i + 1] != 0x0A { return true }
                     guard b == 0x0A else { continue }
                     newlines += 1
                     let after = offset + i + 1
@@ -71,7 +76,8 @@ enum FileSplitter {
                 }
                 return false
             }
-            if quoteFound { return nil }
+            if cannotSplit { return nil }
+            chunkEndedWithCR = buffer[n - 1] == 0x0D
             offset += n
         }
         guard dataStart != nil, !cuts.isEmpty else { return nil }

@@ -63,10 +63,18 @@ extension SheetReader {
         table.skippedRecordLines.removeAll()
     }
 
+    /// The line the reader has reached.
+    var currentLine: Int { table.scanner.line }
+
     func reportNoRows(_ report: (Diagnostic) -> Void) {
-        report(Diagnostic(.warning, file: displayName, line: table.scanner.line, column: nil, Message(
+        report(noRowsDiagnostic(line: table.scanner.line))
+    }
+
+    /// The warning for a sheet with a header and no answer rows; `line` is the end of the file.
+    func noRowsDiagnostic(line: Int) -> Diagnostic {
+        Diagnostic(.warning, file: displayName, line: line, column: nil, Message(
             en: "the sheet has a header but no answer rows; nothing was scored from it — is this the right file?",
-            ru: "в бланке есть заголовок, но нет строк с ответами; из него ничего не подсчитано — тот ли это файл?")))
+            ru: "в бланке есть заголовок, но нет строк с ответами; из него ничего не подсчитано — тот ли это файл?"))
     }
 
     /// Checks the current record before it is read as a respondent.

@@ -159,6 +159,7 @@ extension BatchScorer {
                     each(&slot.pointee.partial, row, score, reader)
                 }
                 slot.pointee.respondents = batch.respondentCount
+                slot.pointee.endLine = reader.currentLine
             } catch {
                 slot.pointee.error = error
             }
@@ -177,6 +178,13 @@ extension BatchScorer {
             }
             respondentCount += slot.respondents
             partials.append(slot.partial)
+        }
+        // The parts do not say that the sheet has no rows (each has only a
+        // part of it); as when reading in one go, say it at the end of the file.
+        if parts.indices.allSatisfy({ box.slots[$0].respondents == 0 }) {
+            let diagnostic = header.noRowsDiagnostic(line: box.slots[parts.count - 1].endLine)
+            count(diagnostic)
+            report(diagnostic)
         }
         return partials
     }
@@ -216,6 +224,8 @@ private final class ConcurrentParts<Partial>: @unchecked Sendable {
         var partial: Partial
         var diagnostics: [Diagnostic] = []
         var respondents = 0
+        /// The line after the part's last byte.
+        var endLine = 0
         var error: ProfScoreError?
     }
 
