@@ -63,6 +63,13 @@ extension SheetReader {
         table.skippedRecordLines.removeAll()
     }
 
+    /// The respondent id of the current record, read from the sheet (for
+    /// messages, when the row's respondent columns were not all read).
+    func respondentIDOfRecord() -> String {
+        guard let field = fieldRole.firstIndex(of: -1), field < table.scanner.fieldCount else { return "" }
+        return table.string(field)
+    }
+
     /// The line the reader has reached.
     var currentLine: Int { table.scanner.line }
 

@@ -234,6 +234,8 @@ public final class SheetReader {
     }
 
     private func unreadableCell(field: Int, item: Int, respondent: String, valid: Bool) -> Diagnostic {
+        // The id column may not have been read (`neededInfoColumns`): the message still names the respondent.
+        let respondent = respondent.isEmpty ? respondentIDOfRecord() : respondent
         let instrument = scorer.instrument
         let format = instrument.answerFormats[instrument.items[item].format]
         let allowed = format.options.map { option in
