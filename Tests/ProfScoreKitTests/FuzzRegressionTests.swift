@@ -6,6 +6,12 @@ import Testing
 /// threads (what `report` does with large files) to differ from scoring the
 /// file in one go (`Fixtures/fuzz/`, the files as libFuzzer wrote them). Each
 /// must now give the same rows, scores and diagnostics in the same order.
+///
+/// `two-other-delimiters-tied.csv` has a row holding as many tabs as commas:
+/// the message about the row's delimiter named one or the other in the order
+/// of a Dictionary, which differs from one dictionary instance to the next,
+/// so the two ways differed about one time in seven. The test repeats the
+/// comparison to make such a difference likely to show.
 @Suite struct FuzzRegressionTests {
     static let scorer = Scorer(instrument: try! Instrument.bundled("klimov-ddo"))
 
@@ -28,12 +34,14 @@ import Testing
         return seen
     }
 
-    @Test(arguments: ["header-and-blank-rows.csv", "lone-cr-line-ends.csv"])
+    @Test(arguments: ["header-and-blank-rows.csv", "lone-cr-line-ends.csv", "two-other-delimiters-tied.csv"])
     func scoringInPartsEqualsScoringAtOnce(_ file: String) throws {
         let path = Repository.fixtures + "/fuzz/" + file
         let whole = try Self.score(path, threads: 1)
-        let parts = try Self.score(path, threads: 3)
-        #expect(parts.rows == whole.rows)
-        #expect(parts.diagnostics == whole.diagnostics)
+        for _ in 0..<5 {
+            let parts = try Self.score(path, threads: 3)
+            #expect(parts.rows == whole.rows)
+            #expect(parts.diagnostics == whole.diagnostics)
+        }
     }
 }

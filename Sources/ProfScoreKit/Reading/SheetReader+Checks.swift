@@ -138,13 +138,20 @@ extension SheetReader {
         let fields = scanner.fields
         let missing = headerFieldCount - fields.count
         let delimiter = table.delimiter
-        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
+        // Tab, ';', ',' in this order of preference on a tie (as when the file's delimiter is detected).
+        let candidates: [UInt8] = [0x09, 0x3B, 0x2C]
+        var counts = [0, 0, 0]
         scanner.buffer.withUnsafeBufferPointer { bytes in
             for field in fields where !field.quoted {
-                for i in field.start..<field.end where bytes[i] != delimiter && counts[bytes[i]] != nil { counts[bytes[i]]! += 1 }
+                for i in field.start..<field.end where bytes[i] != delimiter {
+                    if let index = candidates.firstIndex(of: bytes[i]) { counts[index] += 1 }
+                }
             }
         }
-        guard let (other, count) = counts.max(by: { $0.value < $1.value }), count >= missing else { return }
+        var best = 0
+        for index in 1..<candidates.count where counts[index] > counts[best] { best = index }
+        let other = candidates[best], count = counts[best]
+        guard count >= missing, other != delimiter else { return }
         func name(_ byte: UInt8) -> String { byte == 0x09 ? "tab" : "'\(Character(Unicode.Scalar(byte)))'" }
         func nameRu(_ byte: UInt8) -> String { byte == 0x09 ? "табуляция" : "«\(Character(Unicode.Scalar(byte)))»" }
         report(Diagnostic(.error, file: displayName, line: scanner.recordLine, column: 1, Message(
