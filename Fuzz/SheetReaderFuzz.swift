@@ -66,9 +66,19 @@ private func scoreWholeSheet(_ bytes: [UInt8]) {
     }
     var rows = 0
     do {
-        try batch.score(path: sheetPath, displayName: "fuzz.csv", report: check) { row, result, _ in
+        try batch.score(path: sheetPath, displayName: "fuzz.csv", report: check) { row, result, reader in
             precondition(result.scores.count == instrument.scales.count)
             precondition(row.line >= 1 && row.line <= lineCount + 1)
+            // The reader's fast path (cell cache over raw bytes) must agree with
+            // scoring the row's cells as strings through `score(answers:)`.
+            var answers: [String: String] = [:]
+            for (field, item) in reader.fieldRole.enumerated() where item >= 0 && field < reader.table.scanner.fieldCount {
+                answers[instrument.items[item].id] = reader.table.string(field)
+            }
+            let expected = scorer.score(answers: answers)
+            precondition(expected.scores == result.scores && expected.levels == result.levels && expected.leading == result.leading,
+                         "row \(row.line): the reader and score(answers:) disagree")
+            precondition(expected.flags.names == result.flags.names.filter { $0 != "duplicate-id" })
             rows += 1
         }
     } catch {
