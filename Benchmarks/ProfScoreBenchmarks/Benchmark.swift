@@ -281,7 +281,7 @@ final class Benchmark {
                     found = try Agreement.fromPeer(output, scales: scales)
                     source = "script's CSV"
                 }
-                unlink(output)
+                if !options.keepOutputs { unlink(output) }
                 let differences = Agreement.differences(expected: dataSet.truth, found: found, scales: scales) + extra
                 let sheets = found.values.reduce(0) { $0 + $1.sheets }
                 table.add([dataSet.name, tool.rawValue, source, "\(found.count)", Format.count(sheets),
@@ -304,7 +304,7 @@ final class Benchmark {
                 for tool in tools where round <= (tool.isPeer ? peerRuns : options.runs) {
                     if options.quietWait > 0 { waitForQuiet() }
                     let (sample, output) = try runOnce(tool, dataSet)
-                    unlink(output)
+                    if !options.keepOutputs { unlink(output) }
                     samples[dataSet.path, default: [:]][tool, default: []].append(sample)
                     log(String(format: "%@, %@, run %d: %@ s, CPU %@ s, peak %@ MiB, other processes %.2f cores", dataSet.name, tool.rawValue, round,
                                Format.seconds(sample.measurement.wall), Format.seconds(sample.measurement.cpu),

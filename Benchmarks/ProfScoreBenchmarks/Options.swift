@@ -45,7 +45,8 @@ struct Options {
       --year YEAR           School year passed to report (default 2025/26).
       --quiet-wait S        Before each timed run, wait up to S seconds for a second in which
                             other processes use less than 0.25 cores (default 0: do not wait).
-      --keep-outputs        Keep the outputs of the last runs in DIR/out.
+      --keep-outputs        Keep the output of each command's last run in DIR/out (by default
+                            each output is deleted right after its run).
       --generate-only       Only generate (or reuse) the data sets.
       -h, --help            Show this help.
 
