@@ -110,7 +110,7 @@ enum AnalyzeCommand {
             instrument = try Instrument.named(instrumentName)
         } catch {
             terminal.error(error.rendered(in: terminal.language))
-            return InstrumentLoading.exitCode(for: error)
+            return ExitCode.forFailure(error)
         }
         guard terminal.openDiagnostics(arguments) else { return .failure }
         defer { terminal.finishDiagnostics() }

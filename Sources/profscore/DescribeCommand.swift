@@ -58,39 +58,9 @@ enum DescribeCommand {
             instrument = try Instrument.named(name)
         } catch {
             terminal.error(error.rendered(in: terminal.language))
-            return InstrumentLoading.exitCode(for: error)
+            return ExitCode.forFailure(error)
         }
         return InstrumentLoading.write(instrument.describe(format: format, language: terminal.language),
                                        to: arguments.values["output"], terminal: terminal)
-    }
-}
-
-/// What the instrument-centred commands (describe, template, analyze) share.
-enum InstrumentLoading {
-    /// The exit code for an instrument that could not be loaded.
-    static func exitCode(for error: ProfScoreError) -> ExitCode {
-        switch error {
-        case .unknownInstrument: .usage
-        case .io: .failure
-        default: .dataError
-        }
-    }
-
-    /// Writes text to `--output` (atomically) or standard output.
-    static func write(_ text: String, to output: String?, terminal: Terminal) -> ExitCode {
-        write(Array(text.utf8), to: output, terminal: terminal)
-    }
-
-    /// Writes bytes to `--output` (atomically) or standard output.
-    static func write(_ bytes: [UInt8], to output: String?, terminal: Terminal) -> ExitCode {
-        do {
-            let sink = try output.flatMap { $0 == "-" ? nil : $0 }.map(OutputSink.file) ?? .standardOutput()
-            sink.write(bytes)
-            try sink.commit()
-            return .success
-        } catch {
-            terminal.error(error.rendered(in: terminal.language))
-            return .failure
-        }
     }
 }

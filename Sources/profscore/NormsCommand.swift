@@ -148,7 +148,7 @@ enum NormsCommand {
             instrument = try Instrument.named(instrumentName)
         } catch {
             terminal.report(error)
-            return InstrumentLoading.exitCode(for: error)
+            return ExitCode.forFailure(error)
         }
         guard terminal.openDiagnostics(arguments) else { return .failure }
         defer { terminal.finishDiagnostics() }

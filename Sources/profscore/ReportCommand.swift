@@ -109,11 +109,7 @@ enum ReportCommand {
             }
         } catch {
             terminal.report(error)
-            switch error {
-            case .unknownInstrument: return .usage
-            case .io: return .failure
-            default: return .dataError
-            }
+            return .forFailure(error)
         }
         let individualFolder = arguments.values["individual"]
         if let individualFolder {

@@ -160,9 +160,7 @@ enum ScoreCommand {
             instrument = try Instrument.named(instrumentName)
         } catch {
             terminal.report(error)
-            if case .unknownInstrument = error { return .usage }
-            if case .io = error { return .failure }
-            return .dataError
+            return .forFailure(error)
         }
         let scorer = Scorer(instrument: instrument)
 

@@ -60,7 +60,7 @@ enum TemplateCommand {
             instrument = try Instrument.named(name)
         } catch {
             terminal.error(error.rendered(in: terminal.language))
-            return InstrumentLoading.exitCode(for: error)
+            return ExitCode.forFailure(error)
         }
         var roster: Roster?
         if let path = arguments.values["roster"] {

@@ -11,6 +11,17 @@ enum ExitCode: Int32 {
     case failure = 1
     case usage = 64
     case dataError = 65
+
+    /// The exit code for an error that stopped a command before any work:
+    /// an unknown instrument id is a usage error, a file that cannot be
+    /// opened another failure, anything else bad input data.
+    static func forFailure(_ error: ProfScoreError) -> ExitCode {
+        switch error {
+        case .unknownInstrument: .usage
+        case .io: .failure
+        default: .dataError
+        }
+    }
 }
 
 /// Writes diagnostics and messages to standard error, in colour only when it
