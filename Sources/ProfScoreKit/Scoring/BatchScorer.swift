@@ -69,12 +69,12 @@ public final class BatchScorer {
             let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: counting)
             var row = SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false)
             var result = scorer.emptyScore()
-            var workspace = ScoreWorkspace(scorer: scorer)
+            let workspace = ScoreWorkspace(scorer: scorer)
             while try reader.nextRow(&row, report: { diagnostic in
                 if diagnostic.severity == .error && diagnostic.column != nil { unreadableCellCount += 1 }
                 counting(diagnostic)
             }) {
-                scorer.score(codes: row.codes, into: &result, workspace: &workspace)
+                scorer.score(codes: row.codes, into: &result, workspace: workspace)
                 let id = row.id
                 if detectsDuplicateIDs && !id.isEmpty {
                     let hash = Self.idHash(id)
@@ -207,9 +207,9 @@ extension BatchScorer {
     ) throws(ProfScoreError) {
         var row = SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false)
         var result = scorer.emptyScore()
-        var workspace = ScoreWorkspace(scorer: scorer)
+        let workspace = ScoreWorkspace(scorer: scorer)
         while try reader.nextRow(&row, report: report) {
-            scorer.score(codes: row.codes, into: &result, workspace: &workspace)
+            scorer.score(codes: row.codes, into: &result, workspace: workspace)
             respondentCount += 1
             each(row, result)
         }

@@ -2,42 +2,62 @@
 /// them costs no bounds check, reference counting or exclusivity check.
 /// Immutable after creation, so threads may share it.
 final class PlanTables: @unchecked Sendable {
+    // Per item.
     let blankOption: UnsafeMutablePointer<Int32>
     let isLikert: UnsafeMutablePointer<Bool>
     let optionBase: UnsafeMutablePointer<Int32>
     let memberStart: UnsafeMutablePointer<Int32>
     let memberScale: UnsafeMutablePointer<Int32>
+    // Per (item, option).
     let contributionStart: UnsafeMutablePointer<Int32>
     let contributionScale: UnsafeMutablePointer<Int32>
     let contributionPoints: UnsafeMutablePointer<Double>
-    private let counts: [Int]
+    // Per scale.
+    let maxMissing: UnsafeMutablePointer<Int>
+    let isMean: UnsafeMutablePointer<Bool>
+    let prorate: UnsafeMutablePointer<Bool>
+    let scaleItemCount: UnsafeMutablePointer<Double>
+    let levelStart: UnsafeMutablePointer<Int32>
+    let levelFrom: UnsafeMutablePointer<Double>
+    let categoryStart: UnsafeMutablePointer<Int32>
+    let categoryList: UnsafeMutablePointer<Int32>
+    // The leading-type rule.
+    let leadingScales: UnsafeMutablePointer<Int32>
+    let leadingScaleCount: Int
+    /// Every allocation above (all of trivial types), freed together.
+    private let allocations: [UnsafeMutableRawPointer]
 
     init(_ plan: ScoringPlan) {
+        var allocations: [UnsafeMutableRawPointer] = []
         func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
             _ = UnsafeMutableBufferPointer(start: pointer, count: values.count).initialize(from: values)
+            allocations.append(UnsafeMutableRawPointer(pointer))
             return pointer
         }
+        func narrow(_ values: [Int]) -> UnsafeMutablePointer<Int32> { copy(values.map { Int32($0) }) }
         blankOption = copy(plan.blankOption)
         isLikert = copy(plan.isLikert)
-        optionBase = copy(plan.optionBase.map { Int32($0) })
-        memberStart = copy(plan.memberStart.map { Int32($0) })
-        memberScale = copy(plan.memberScale.map { Int32($0) })
-        contributionStart = copy(plan.contributionStart.map { Int32($0) })
-        contributionScale = copy(plan.contributionScale.map { Int32($0) })
+        optionBase = narrow(plan.optionBase)
+        memberStart = narrow(plan.memberStart)
+        memberScale = narrow(plan.memberScale)
+        contributionStart = narrow(plan.contributionStart)
+        contributionScale = narrow(plan.contributionScale)
         contributionPoints = copy(plan.contributionPoints)
-        counts = [plan.blankOption.count, plan.isLikert.count, plan.optionBase.count, plan.memberStart.count,
-                  plan.memberScale.count, plan.contributionStart.count, plan.contributionScale.count, plan.contributionPoints.count]
+        maxMissing = copy(plan.maxMissing)
+        isMean = copy(plan.isMean)
+        prorate = copy(plan.prorate)
+        scaleItemCount = copy(plan.scaleItemCount.map(Double.init))
+        levelStart = narrow(plan.levelStart)
+        levelFrom = copy(plan.levelFrom)
+        categoryStart = narrow(plan.categoryStart)
+        categoryList = narrow(plan.categoryList)
+        leadingScales = narrow(plan.leadingScales)
+        leadingScaleCount = plan.leadingScales.count
+        self.allocations = allocations
     }
 
     deinit {
-        blankOption.deinitialize(count: counts[0]).deallocate()
-        isLikert.deinitialize(count: counts[1]).deallocate()
-        optionBase.deinitialize(count: counts[2]).deallocate()
-        memberStart.deinitialize(count: counts[3]).deallocate()
-        memberScale.deinitialize(count: counts[4]).deallocate()
-        contributionStart.deinitialize(count: counts[5]).deallocate()
-        contributionScale.deinitialize(count: counts[6]).deallocate()
-        contributionPoints.deinitialize(count: counts[7]).deallocate()
+        for pointer in allocations { pointer.deallocate() }
     }
 }

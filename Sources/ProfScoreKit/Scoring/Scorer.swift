@@ -16,6 +16,8 @@ public struct Scorer: Sendable {
     let itemLookup: [Int]
     /// Normalised item id → item index, for matching sheet headers.
     let itemIndexByKey: [[UInt8]: Int]
+    /// Per scale: its letter in Holland codes ("?" when it has none).
+    let letters: [String]
 
     /// Compiles an instrument for scoring.
     public init(instrument: Instrument) {
@@ -27,6 +29,7 @@ public struct Scorer: Sendable {
         var byKey: [[UInt8]: Int] = [:]
         for (index, item) in instrument.items.enumerated() { byKey[TokenNormalizer.normalize(item.id)] = index }
         itemIndexByKey = byKey
+        letters = instrument.scales.map { $0.letter ?? "?" }
     }
 
     /// Scores one respondent's answers.
@@ -51,8 +54,7 @@ public struct Scorer: Sendable {
     /// `ScoringPlan.unreadable` for cells without a usable answer).
     func score(codes: [Int32]) -> RespondentScore {
         var result = emptyScore()
-        var workspace = ScoreWorkspace(scorer: self)
-        score(codes: codes, into: &result, workspace: &workspace)
+        score(codes: codes, into: &result, workspace: ScoreWorkspace(scorer: self))
         return result
     }
 
@@ -65,33 +67,27 @@ public struct Scorer: Sendable {
             leadingTypes: [], hollandCode: nil, flags: [])
     }
 
-    /// Scores one respondent into reused storage: no allocation per row
-    /// (except the Holland code's string on RIASEC instruments).
+    /// Scores one respondent into reused storage: no allocation per row.
+    /// - Parameter result: a result made by ``emptyScore()``, overwritten.
     /// - Complexity: O(items + scales).
-    func score(codes: [Int32], into result: inout RespondentScore, workspace: inout ScoreWorkspace) {
+    func score(codes: [Int32], into result: inout RespondentScore, workspace: ScoreWorkspace) {
+        let t = tables
         let scaleCount = plan.scaleCount
-        for index in 0..<scaleCount {
-            workspace.sums[index] = 0
-            workspace.answered[index] = 0
-            workspace.unreadable[index] = false
-            result.missing[index] = 0
-            result.scores[index] = nil
-            result.levels[index] = nil
-        }
+        let sums = workspace.sums, answered = workspace.answered, missing = workspace.missing
+        let unreadable = workspace.unreadable, valid = workspace.valid
+        sums.update(repeating: 0, count: scaleCount)
+        answered.update(repeating: 0, count: scaleCount)
+        missing.update(repeating: 0, count: scaleCount)
+        unreadable.update(repeating: false, count: scaleCount)
         var flags: QualityFlags = []
         var anyAnswered = false
         var firstLikert: Int32 = -1
         var likertAnswered = 0
         var likertSame = true
 
-        let t = tables
-        let itemCount = plan.itemCount
+        // Answers → sums, answered and missing counts per scale.
         codes.withUnsafeBufferPointer { codes in
-        result.missing.withUnsafeMutableBufferPointer { missing in
-        workspace.answered.withUnsafeMutableBufferPointer { answered in
-        workspace.sums.withUnsafeMutableBufferPointer { sums in
-        workspace.unreadable.withUnsafeMutableBufferPointer { unreadable in
-            for item in 0..<itemCount {
+            for item in 0..<codes.count {
                 let typed = codes[item]
                 var code = typed
                 if code == ScoringPlan.missing {
@@ -119,95 +115,128 @@ public struct Scorer: Sendable {
                     sums[Int(t.contributionScale[c])] += t.contributionPoints[c]
                 }
             }
-        }}}}}
+        }
 
-        if !anyAnswered {
-            flags.insert(.blank)
-        } else {
+        // Sums → scores and levels, by the scales' missing-answer rules.
+        if !anyAnswered { flags.insert(.blank) }
+        var tooManyMissing = false
+        result.scores.withUnsafeMutableBufferPointer { scores in
+        result.levels.withUnsafeMutableBufferPointer { levels in
+        result.missing.withUnsafeMutableBufferPointer { missingOut in
             for index in 0..<scaleCount {
-                if workspace.unreadable[index] { continue }
-                let answered = workspace.answered[index]
-                if result.missing[index] > plan.maxMissing[index] || answered == 0 {
-                    flags.insert(.tooManyMissing)
+                missingOut[index] = Int(missing[index])
+                scores[index] = nil
+                levels[index] = nil
+                valid[index] = false
+                guard anyAnswered, !unreadable[index] else { continue }
+                let answeredCount = answered[index], missingCount = Int(missing[index])
+                if missingCount > t.maxMissing[index] || answeredCount == 0 {
+                    tooManyMissing = true
                     continue
                 }
-                var value = workspace.sums[index]
-                if plan.isMean[index] {
-                    value /= Double(answered)
-                } else if plan.prorate[index] && result.missing[index] > 0 {
-                    value = value * Double(plan.scaleItemCount[index]) / Double(answered)
+                var value = sums[index]
+                if t.isMean[index] {
+                    value /= Double(answeredCount)
+                } else if t.prorate[index] && missingCount > 0 {
+                    value = value * t.scaleItemCount[index] / Double(answeredCount)
                 }
-                result.scores[index] = value
-                result.levels[index] = plan.levelIndex(scale: index, score: value)
+                sums[index] = value
+                valid[index] = true
+                scores[index] = value
+                let levelFirst = Int(t.levelStart[index]), levelEnd = Int(t.levelStart[index + 1])
+                if levelFirst < levelEnd {
+                    var found = 0
+                    for level in levelFirst..<levelEnd where t.levelFrom[level] <= value + Self.tolerance { found = level - levelFirst }
+                    levels[index] = found
+                }
             }
-        }
+        }}}
+        if tooManyMissing { flags.insert(.tooManyMissing) }
         if likertSame && likertAnswered >= 5 { flags.insert(.sameAnswer) }
 
-        leadingType(into: &result, flags: &flags)
+        leadingType(into: &result, flags: &flags, workspace: workspace)
         result.categories.removeAll(keepingCapacity: true)
-        if result.leadingState == .types, let profiles = instrument.profiles {
-            for index in workspace.categorySeen.indices { workspace.categorySeen[index] = false }
+        if result.leadingState == .types && plan.categoryCount > 0 {
+            let seen = workspace.categorySeen
+            seen.update(repeating: false, count: plan.categoryCount)
             for type in result.leadingTypes {
-                for category in profiles.categoriesOfScale[type] ?? [] { workspace.categorySeen[category] = true }
+                for c in Int(t.categoryStart[type])..<Int(t.categoryStart[type + 1]) { seen[Int(t.categoryList[c])] = true }
             }
-            for index in workspace.categorySeen.indices where workspace.categorySeen[index] { result.categories.append(index) }
+            for index in 0..<plan.categoryCount where seen[index] { result.categories.append(index) }
         }
         result.hollandCode = nil
-        if let rule = instrument.leadingType, rule.hollandCode, !flags.contains(.incomplete), !flags.contains(.blank) {
-            result.hollandCode = hollandCode(scores: result.scores, rule: rule, flags: &flags)
+        if plan.wantsHollandCode && !flags.contains(.incomplete) && !flags.contains(.blank) {
+            result.hollandCode = hollandCode(flags: &flags, workspace: workspace)
         }
         result.flags = flags
     }
 
-    private func leadingType(into result: inout RespondentScore, flags: inout QualityFlags) {
+    /// The leading type from the compared scales' scores (in `workspace.sums`, valid where `workspace.valid`).
+    private func leadingType(into result: inout RespondentScore, flags: inout QualityFlags, workspace: ScoreWorkspace) {
         result.leadingTypes.removeAll(keepingCapacity: true)
-        guard let rule = instrument.leadingType else {
+        guard plan.hasLeadingRule else {
             result.leadingState = .notApplicable
             return
         }
+        let t = tables, sums = workspace.sums, valid = workspace.valid
         var best = -Double.infinity
-        for index in rule.scales {
-            guard let score = result.scores[index] else {
+        for k in 0..<t.leadingScaleCount {
+            let index = Int(t.leadingScales[k])
+            guard valid[index] else {
                 flags.insert(.incomplete)
                 result.leadingState = .undetermined
                 return
             }
-            best = max(best, score)
+            best = max(best, sums[index])
         }
-        if let minimum = rule.minimum, best < minimum - Self.tolerance {
+        if let minimum = plan.leadingMinimum, best < minimum - Self.tolerance {
             result.leadingState = .noPronouncedInterest
             return
         }
-        for index in rule.scales where abs(result.scores[index]! - best) <= Self.tolerance { result.leadingTypes.append(index) }
+        for k in 0..<t.leadingScaleCount {
+            let index = Int(t.leadingScales[k])
+            if abs(sums[index] - best) <= Self.tolerance { result.leadingTypes.append(index) }
+        }
         if result.leadingTypes.count > 1 { flags.insert(.tie) }
         result.leadingState = .types
     }
 
     /// Letters of the three highest compared scales; tied letters that the
     /// code needs are bracketed in the order of the rule's scales.
-    private func hollandCode(scores: [Double?], rule: LeadingTypeRule, flags: inout QualityFlags) -> String {
-        // Stable sort: equal scores keep the rule's order.
-        let ordered = rule.scales.enumerated()
-            .sorted { lhs, rhs in
-                let a = scores[lhs.element]!, b = scores[rhs.element]!
-                return abs(a - b) > Self.tolerance ? a > b : lhs.offset < rhs.offset
+    private func hollandCode(flags: inout QualityFlags, workspace: ScoreWorkspace) -> String {
+        let t = tables, sums = workspace.sums
+        // Insertion sort, stable: equal scores keep the rule's order.
+        let ordered = workspace.order
+        let count = t.leadingScaleCount
+        for k in 0..<count {
+            let index = t.leadingScales[k]
+            var position = k
+            while position > 0 && sums[Int(index)] - sums[Int(ordered[position - 1])] > Self.tolerance {
+                ordered[position] = ordered[position - 1]
+                position -= 1
             }
-            .map(\.element)
+            ordered[position] = index
+        }
         var code = ""
         var taken = 0
         var position = 0
-        while taken < 3 && position < ordered.count {
-            let score = scores[ordered[position]]!
+        while taken < 3 && position < count {
+            let score = sums[Int(ordered[position])]
             var end = position
-            while end < ordered.count && abs(scores[ordered[end]]! - score) <= Self.tolerance { end += 1 }
-            let group = ordered[position..<end].map { instrument.scales[$0].letter ?? "?" }
-            if group.count == 1 {
-                code += group[0]
+            while end < count && abs(sums[Int(ordered[end])] - score) <= Self.tolerance { end += 1 }
+            if end - position == 1 {
+                code += letters[Int(ordered[position])]
             } else {
-                code += "(" + group.joined() + ")"
+                // Tied letters in the rule's order.
+                code += "("
+                for k in 0..<count {
+                    let index = t.leadingScales[k]
+                    if (position..<end).contains(where: { ordered[$0] == index }) { code += letters[Int(index)] }
+                }
+                code += ")"
                 flags.insert(.tie)
             }
-            taken += group.count
+            taken += end - position
             position = end
         }
         return code
@@ -216,19 +245,37 @@ public struct Scorer: Sendable {
     static let tolerance = 1e-9
 }
 
-/// Scratch storage for scoring one row, reused from row to row.
-struct ScoreWorkspace {
-    var sums: [Double]
-    var answered: [Int]
-    var unreadable: [Bool]
-    var categorySeen: [Bool]
+/// Scratch storage for scoring one row, reused from row to row; one per thread.
+final class ScoreWorkspace {
+    let sums: UnsafeMutablePointer<Double>
+    let answered: UnsafeMutablePointer<Int>
+    let missing: UnsafeMutablePointer<Int32>
+    let unreadable: UnsafeMutablePointer<Bool>
+    /// Per scale: whether it was scored (its score is then in ``sums``).
+    let valid: UnsafeMutablePointer<Bool>
+    let categorySeen: UnsafeMutablePointer<Bool>
+    /// The compared scales by score, for the Holland code.
+    let order: UnsafeMutablePointer<Int32>
 
     init(scorer: Scorer) {
-        let count = scorer.plan.scaleCount
-        sums = Array(repeating: 0, count: count)
-        answered = Array(repeating: 0, count: count)
-        unreadable = Array(repeating: false, count: count)
-        categorySeen = Array(repeating: false, count: scorer.instrument.profiles?.categories.count ?? 0)
+        let count = max(scorer.plan.scaleCount, 1)
+        sums = .allocate(capacity: count)
+        answered = .allocate(capacity: count)
+        missing = .allocate(capacity: count)
+        unreadable = .allocate(capacity: count)
+        valid = .allocate(capacity: count)
+        categorySeen = .allocate(capacity: max(scorer.plan.categoryCount, 1))
+        order = .allocate(capacity: max(scorer.tables.leadingScaleCount, 1))
+    }
+
+    deinit {
+        sums.deallocate()
+        answered.deallocate()
+        missing.deallocate()
+        unreadable.deallocate()
+        valid.deallocate()
+        categorySeen.deallocate()
+        order.deallocate()
     }
 }
 

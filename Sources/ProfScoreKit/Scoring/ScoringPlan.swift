@@ -30,6 +30,17 @@ struct ScoringPlan: Sendable {
     /// Per scale: lower bounds of its levels, at `levelStart[scale]..<levelStart[scale + 1]`.
     let levelStart: [Int]
     let levelFrom: [Double]
+    /// The leading-type rule, flattened: the compared scales, the threshold
+    /// below which there is no pronounced interest, and whether a Holland code is made.
+    let hasLeadingRule: Bool
+    let leadingScales: [Int]
+    let leadingMinimum: Double?
+    let wantsHollandCode: Bool
+    /// Per scale: the study-profile categories it points to, at
+    /// `categoryStart[scale]..<categoryStart[scale + 1]` in `categoryList`.
+    let categoryStart: [Int]
+    let categoryList: [Int]
+    let categoryCount: Int
 
     /// The level a score falls in: the last band whose lower bound is not above it.
     @inline(__always)
@@ -79,6 +90,20 @@ struct ScoringPlan: Sendable {
         starts.append(froms.count)
         levelStart = starts
         levelFrom = froms
+
+        hasLeadingRule = instrument.leadingType != nil
+        leadingScales = instrument.leadingType?.scales ?? []
+        leadingMinimum = instrument.leadingType?.minimum
+        wantsHollandCode = instrument.leadingType?.hollandCode ?? false
+        var categoryStarts: [Int] = [], categories: [Int] = []
+        for index in instrument.scales.indices {
+            categoryStarts.append(categories.count)
+            categories += (instrument.profiles?.categoriesOfScale[index] ?? []).sorted()
+        }
+        categoryStarts.append(categories.count)
+        categoryStart = categoryStarts
+        categoryList = categories
+        categoryCount = instrument.profiles?.categories.count ?? 0
 
         var base: [Int] = [], start: [Int] = [], scales: [Int] = [], points: [Double] = []
         for options in perItemOption {
