@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A byte-level state machine that splits UTF-8 text into records and fields
 /// (RFC 4180 with the liberties spreadsheets take).
 ///
@@ -141,6 +147,31 @@ struct DelimitedScanner {
             finishRecord(at: finish.end, line: finish.nextLine)
         }
         return outcome
+    }
+
+    /// Offers the next line, if it is whole in the buffer, to `accept`
+    /// (without its line end: `\n` or `\r\n`); when `accept` takes it, it
+    /// becomes the last record (with an empty field table) and scanning goes
+    /// on after it. The fast path for records that are one simple line.
+    /// - Returns: whether `accept` took the line.
+    mutating func takeLine(longest: Int, _ accept: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard !discardingToLineEnd else { return false }
+        let start = position
+        let taken = buffer.withUnsafeBufferPointer { bytes -> Int? in
+            let count = bytes.count
+            guard start < count, let base = bytes.baseAddress,
+                  let found = memchr(base + start, 0x0A, min(count - start, longest + 2)) else { return nil }
+            let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            var end = newline
+            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            guard end - start <= longest else { return nil }
+            return accept(UnsafeBufferPointer(rebasing: bytes[start..<end])) ? newline + 1 : nil
+        }
+        guard let taken else { return false }
+        fields.removeAll(keepingCapacity: true)
+        unclosedQuote = nil
+        finishRecord(at: taken, line: line + 1)
+        return true
     }
 
     private mutating func finishRecord(at end: Int, line nextLine: Int) {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads the answer sheets of one instrument from a CSV or TSV file, or from
 /// standard input, one row at a time.
 ///
@@ -17,7 +23,9 @@ public final class SheetReader {
     /// Which respondent columns rows need (by position in ``infoColumnNames``);
     /// the others are left empty, which saves making strings nobody reads.
     /// `nil` (the default): all of them.
-    public var neededInfoColumns: [Bool]?
+    public var neededInfoColumns: [Bool]? {
+        didSet { setUpFastPath() }
+    }
 
     let scorer: Scorer
     let table: TextTableReader
@@ -31,8 +39,15 @@ public final class SheetReader {
     /// Data rows returned so far.
     var rowsRead = 0
     private var normalized: [UInt8] = []
-    /// Per answer format: what short raw cells resolve to.
-    private var caches: [CellCache]
+    /// What short raw cells resolve to (per answer format).
+    private let cache: CellCache
+    /// The fast path for simple records; made once the header is read.
+    private var resolver: SimpleRowResolver?
+    /// The respondent columns rows need, and per column the last text read
+    /// and its string (class names repeat from row to row: one string serves them all).
+    private var neededInfoSlots: [Int] = []
+    private var lastInfoBytes: [[UInt8]] = []
+    private var lastInfoStrings: [String] = []
     /// Item fields that need the slow path in the current row.
     private var slowFields: [Int] = []
 
@@ -52,10 +67,11 @@ public final class SheetReader {
     ///   read, ``ProfScoreError/unreadableSheet(_:)`` when it has no header or no item column.
     public init(path: String, displayName: String? = nil, scorer: Scorer, report: (Diagnostic) -> Void) throws(ProfScoreError) {
         self.scorer = scorer
-        caches = Array(repeating: CellCache(), count: scorer.lookups.count)
+        cache = CellCache()
         table = try TextTableReader(path: path, displayName: displayName)
         try readHeader(report: report)
         dataStartLine = table.scanner.line
+        setUpFastPath()
     }
 
     /// A reader of a part of the same file, which continues this reader's
@@ -65,7 +81,7 @@ public final class SheetReader {
     ///   - firstLine: the line number at the start of the range.
     init(continuing header: SheetReader, path: String, byteRange: Range<Int>, firstLine: Int) throws(ProfScoreError) {
         scorer = header.scorer
-        caches = header.caches
+        cache = header.cache.copy()
         fieldRole = header.fieldRole
         headerFieldCount = header.headerFieldCount
         infoColumnNames = header.infoColumnNames
@@ -78,6 +94,22 @@ public final class SheetReader {
         rowsRead = 1
         table = try TextTableReader(path: path, displayName: header.displayName, byteRange: byteRange, firstLine: firstLine,
                                     encoding: header.encoding, delimiter: header.table.delimiter)
+        setUpFastPath()
+    }
+
+    /// Makes the fast path for the header read and the respondent columns needed.
+    private func setUpFastPath() {
+        guard !fieldRole.isEmpty else { return }
+        let resolver = self.resolver ?? SimpleRowResolver(
+            fieldRole: fieldRole, formatOfItem: scorer.itemLookup, itemCount: scorer.plan.itemCount, headerCells: headerCells,
+            infoCount: infoColumnNames.count, delimiter: table.delimiter, cache: cache)
+        resolver.setNeededInfoColumns(neededInfoColumns)
+        self.resolver = resolver
+        neededInfoSlots = infoColumnNames.indices.filter { slot in
+            neededInfoColumns.map { slot >= $0.count || $0[slot] } ?? true
+        }
+        lastInfoBytes = Array(repeating: [], count: infoColumnNames.count)
+        lastInfoStrings = Array(repeating: "", count: infoColumnNames.count)
     }
 
     private func readHeader(report: (Diagnostic) -> Void) throws(ProfScoreError) {
@@ -134,6 +166,10 @@ public final class SheetReader {
     /// - Returns: `false` at the end of the file.
     /// - Complexity: O(length of the row); no allocation per row beyond the respondent columns' strings.
     public func nextRow(_ row: inout SheetRow, report: (Diagnostic) -> Void) throws(ProfScoreError) -> Bool {
+        if takeSimpleRow(&row) {
+            rowsRead += 1
+            return true
+        }
         while true {
             let more = try table.nextNonEmptyRecord()
             if !table.skippedRecordLines.isEmpty { reportSkippedRecords(report) }
@@ -146,6 +182,35 @@ public final class SheetReader {
             rowsRead += 1
             return true
         }
+    }
+
+    /// The fast path: the next record when it is simple (see ``SimpleRowResolver``).
+    /// - Returns: `false`, with the reader where it was, when the general path must read it.
+    private func takeSimpleRow(_ row: inout SheetRow) -> Bool {
+        guard let resolver else { return false }
+        if row.codes.count != resolver.itemCount { row.codes = Array(repeating: ScoringPlan.missing, count: resolver.itemCount) }
+        if row.info.count != infoColumnNames.count { row.info = Array(repeating: "", count: infoColumnNames.count) }
+        let line = table.scanner.line
+        let taken = table.takeLine { bytes in
+            guard row.codes.withUnsafeMutableBufferPointer({ resolver.resolve(bytes, codes: $0.baseAddress!) }) else { return false }
+            for slot in neededInfoSlots {
+                let cell = UnsafeBufferPointer(rebasing: bytes[resolver.infoStart[slot]..<resolver.infoEnd[slot]])
+                let same = lastInfoBytes[slot].withUnsafeBufferPointer { last in
+                    last.count == cell.count && (cell.isEmpty || memcmp(last.baseAddress!, cell.baseAddress!, cell.count) == 0)
+                }
+                if !same {
+                    lastInfoBytes[slot].removeAll(keepingCapacity: true)
+                    lastInfoBytes[slot].append(contentsOf: cell)
+                    lastInfoStrings[slot] = String(decoding: cell, as: UTF8.self)
+                }
+                row.info[slot] = lastInfoStrings[slot]
+            }
+            return true
+        }
+        guard taken else { return false }
+        row.line = line
+        row.hasUnreadableCells = false
+        return true
     }
 
     private func fill(_ row: inout SheetRow, report: (Diagnostic) -> Void) {
@@ -195,7 +260,7 @@ public final class SheetReader {
                 if start == end { continue }
                 guard end - start <= 8 else { slowFields.append(field); continue }
                 let key = CellCache.pack(bytes, from: start, to: end)
-                if let value = caches[scorer.itemLookup[item]].value(key, length: end - start), value != ScoringPlan.unreadable {
+                if let value = cache.value(key, length: end - start, format: scorer.itemLookup[item]), value != ScoringPlan.unreadable {
                     row.codes[item] = value
                 } else {
                     slowFields.append(field)
@@ -221,7 +286,7 @@ public final class SheetReader {
                     while start < end && (raw[start] == 0x20 || raw[start] == 0x09) { start += 1 }
                     while end > start && (raw[end - 1] == 0x20 || raw[end - 1] == 0x09) { end -= 1 }
                     if end - start <= 8 && end > start {
-                        caches[format].insert(CellCache.pack(raw, from: start, to: end), length: end - start, value: value)
+                        cache.insert(CellCache.pack(raw, from: start, to: end), length: end - start, format: format, value: value)
                     }
                 }
             }

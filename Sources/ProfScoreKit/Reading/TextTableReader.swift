@@ -176,6 +176,13 @@ final class TextTableReader {
         }
     }
 
+    /// Offers the next line to `accept` when it is whole in the buffer read
+    /// so far (see ``DelimitedScanner/takeLine(longest:_:)``).
+    /// - Returns: whether `accept` took it as the current record.
+    func takeLine(_ accept: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        scanner.takeLine(longest: Self.maximumRecordLength, accept)
+    }
+
     /// Drops the first `count` bytes of a field of the current record.
     func dropPrefix(ofField index: Int, count: Int) {
         scanner.dropPrefix(ofField: index, count: count)

@@ -1,0 +1,140 @@
+/// The fast path of ``SheetReader``: resolves a *simple* record straight
+/// from its bytes, without the scanner's field table.
+///
+/// A record is simple when it is one line without quotes or stray carriage
+/// returns, has exactly the header's number of cells, is not blank, does not
+/// start with a byte-order mark or repeat the header, and every answer cell
+/// is empty or a spelling already in the ``CellCache`` that resolves to an
+/// option (or to a missing answer). Such a record is one the general path
+/// reads without a single diagnostic; anything else is refused, and the
+/// general path reads it, so every diagnostic stays exactly as it was.
+final class SimpleRowResolver {
+    let fieldCount: Int
+    let itemCount: Int
+    let delimiter: UInt8
+    /// What short cells resolve to; filled by the general path.
+    let cache: CellCache
+    /// Per field: the item index, or -1 for a respondent column, -2 for an ignored one.
+    private let itemOfField: UnsafeMutablePointer<Int32>
+    /// Per field: the item's answer format.
+    private let formatOfField: UnsafeMutablePointer<Int32>
+    /// Per field: where its text goes in the row's respondent columns, or -1 when not needed.
+    private let infoOfField: UnsafeMutablePointer<Int32>
+    /// The first answer column and its header text: a record with the same
+    /// text there may be the header repeated, which the general path decides.
+    private let firstItemField: Int
+    private let firstItemHeader: [UInt8]
+    /// Per respondent column: the start and end of its text in the last record resolved.
+    let infoStart: UnsafeMutablePointer<Int>
+    let infoEnd: UnsafeMutablePointer<Int>
+    let infoCount: Int
+
+    /// - Parameters:
+    ///   - fieldRole: per header field, the item index, -1 (respondent column) or -2 (ignored).
+    ///   - formatOfItem: per item, its answer format.
+    ///   - headerCells: the header's cells, as bytes.
+    ///   - infoCount: the number of respondent columns.
+    init(fieldRole: [Int], formatOfItem: [Int], itemCount: Int, headerCells: [[UInt8]], infoCount: Int,
+         delimiter: UInt8, cache: CellCache) {
+        fieldCount = fieldRole.count
+        self.itemCount = itemCount
+        self.delimiter = delimiter
+        self.cache = cache
+        itemOfField = .allocate(capacity: max(fieldCount, 1))
+        formatOfField = .allocate(capacity: max(fieldCount, 1))
+        infoOfField = .allocate(capacity: max(fieldCount, 1))
+        for (field, role) in fieldRole.enumerated() {
+            itemOfField[field] = Int32(role)
+            formatOfField[field] = role >= 0 ? Int32(formatOfItem[role]) : -1
+        }
+        self.infoCount = infoCount
+        infoStart = .allocate(capacity: max(infoCount, 1))
+        infoEnd = .allocate(capacity: max(infoCount, 1))
+        firstItemField = fieldRole.firstIndex { $0 >= 0 } ?? -1
+        firstItemHeader = firstItemField >= 0 && firstItemField < headerCells.count ? headerCells[firstItemField] : []
+        setNeededInfoColumns(nil)
+    }
+
+    deinit {
+        itemOfField.deallocate()
+        formatOfField.deallocate()
+        infoOfField.deallocate()
+        infoStart.deallocate()
+        infoEnd.deallocate()
+    }
+
+    /// Which respondent columns rows need (`nil`: all); the others are not located.
+    func setNeededInfoColumns(_ needed: [Bool]?) {
+        var info: Int32 = 0
+        for field in 0..<fieldCount {
+            infoOfField[field] = -1
+            guard itemOfField[field] == -1 else { continue }
+            if needed.map({ Int(info) >= $0.count || $0[Int(info)] }) ?? true { infoOfField[field] = info }
+            info += 1
+        }
+    }
+
+    /// Resolves one line (without its line end).
+    /// - Parameter codes: receives the option index per item (``ScoringPlan/missing`` where blank).
+    /// - Returns: `false` when the line is not simple; `codes` and the
+    ///   respondent columns' ranges are then unspecified.
+    func resolve(_ line: UnsafeBufferPointer<UInt8>, codes: UnsafeMutablePointer<Int32>) -> Bool {
+        let n = line.count
+        guard n > 0, let p = line.baseAddress, p[0] != 0xEF else { return false }
+        codes.update(repeating: ScoringPlan.missing, count: itemCount)
+        let delimiter = self.delimiter
+        var field = 0
+        var i = 0
+        var nonBlank = false
+        while true {
+            let start = i
+            while i < n {
+                let b = p[i]
+                if b == delimiter { break }
+                if b == 0x22 || b == 0x0D { return false }
+                i += 1
+            }
+            guard field < fieldCount else { return false }
+            let item = Int(itemOfField[field])
+            if item >= 0 {
+                var s = start, e = i
+                while s < e && (p[s] == 0x20 || p[s] == 0x09) { s += 1 }
+                while e > s && (p[e - 1] == 0x20 || p[e - 1] == 0x09) { e -= 1 }
+                if s < e {
+                    nonBlank = true
+                    if field == firstItemField && i - start == firstItemHeader.count
+                        && firstItemHeader.withUnsafeBufferPointer({ header in memcmp(header.baseAddress!, p + start, i - start) == 0 }) {
+                        return false
+                    }
+                    guard e - s <= 8,
+                          let value = cache.value(CellCache.pack(p, from: s, to: e), length: e - s, format: Int(formatOfField[field])),
+                          value != ScoringPlan.unreadable
+                    else { return false }
+                    codes[item] = value
+                }
+            } else {
+                let slot = Int(infoOfField[field])
+                if slot >= 0 {
+                    infoStart[slot] = start
+                    infoEnd[slot] = i
+                }
+                if !nonBlank {
+                    for k in start..<i where p[k] != 0x20 && p[k] != 0x09 {
+                        nonBlank = true
+                        break
+                    }
+                }
+            }
+            field += 1
+            if i >= n { break }
+            i += 1
+        }
+        return field == fieldCount && nonBlank
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
