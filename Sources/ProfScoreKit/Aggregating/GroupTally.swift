@@ -45,11 +45,12 @@ struct GroupTally {
     /// Per flag bit.
     var flags = [Int](repeating: 0, count: 16)
     /// Leading scales (indices) and their scored sheets, in order of first
-    /// appearance; `[-1]` is «none». A short list searched from the last hit:
-    /// few combinations occur, and rows of one kind often follow each other.
+    /// appearance; `[-1]` is «none». Each combination also has a 64-bit
+    /// signature (the scales as bits; «none» the top bit) searched first:
+    /// few combinations occur, so a short list of integers is quick.
     var leadingKeys: [[Int]] = []
     var leadingCounts: [Int] = []
-    private var lastLeading = 0
+    private var leadingSignatures: [UInt64] = []
     var categories: [Int]
     var histograms: [Histogram]
     var levels: [[Int]]
@@ -91,18 +92,23 @@ struct GroupTally {
 
     @inline(__always)
     private mutating func countLeading(_ key: [Int]) {
-        if lastLeading < leadingKeys.count && leadingKeys[lastLeading] == key {
-            leadingCounts[lastLeading] += 1
+        // A signature is exact for scales 0…62; with more scales, compare the lists.
+        var signature: UInt64 = 0
+        for scale in key {
+            guard scale < 63 else { signature = .max; break }
+            signature |= scale < 0 ? 1 << 63 : 1 << UInt64(scale)
+        }
+        if signature != .max, let index = leadingSignatures.firstIndex(of: signature) {
+            leadingCounts[index] += 1
             return
         }
-        if let index = leadingKeys.firstIndex(of: key) {
+        if signature == .max, let index = leadingKeys.firstIndex(of: key) {
             leadingCounts[index] += 1
-            lastLeading = index
             return
         }
         leadingKeys.append(key)
+        leadingSignatures.append(signature)
         leadingCounts.append(1)
-        lastLeading = leadingKeys.count - 1
     }
 
     /// Counts a sheet read but not used (a student's second scored sheet).
@@ -115,12 +121,13 @@ struct GroupTally {
         scored += other.scored
         withProfile += other.withProfile
         for index in flags.indices { flags[index] += other.flags[index] }
-        for (key, n) in zip(other.leadingKeys, other.leadingCounts) {
+        for (position, key) in other.leadingKeys.enumerated() {
             if let index = leadingKeys.firstIndex(of: key) {
-                leadingCounts[index] += n
+                leadingCounts[index] += other.leadingCounts[position]
             } else {
                 leadingKeys.append(key)
-                leadingCounts.append(n)
+                leadingSignatures.append(other.leadingSignatures[position])
+                leadingCounts.append(other.leadingCounts[position])
             }
         }
         for index in categories.indices { categories[index] += other.categories[index] }

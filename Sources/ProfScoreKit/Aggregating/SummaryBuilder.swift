@@ -30,7 +30,8 @@ public final class SummaryBuilder {
     /// The grouping columns of the reader rows came from last.
     private var readerColumns: (reader: ObjectIdentifier, columns: SheetColumns)?
     /// The grouping cells of the last row and the key they gave.
-    private var lastKey: (cells: (String?, String?, String?), key: GroupKey, leaf: Int)?
+    private var lastCells: (school: String?, grade: String?, className: String?)
+    private var lastKey: (key: GroupKey, leaf: Int)?
     /// Per-student roster: ids with a scored sheet, with a profile, and whose results are counted.
     private var diagnosedIDs: Set<String> = []
     private var profiledIDs: Set<String> = []
@@ -149,14 +150,16 @@ public final class SummaryBuilder {
         } else {
             let ovz = columns.ovz.map { _ in ColumnNames.isYes(Self.cell(row, columns.ovz) ?? "") ?? false }
             // Rows of a class come together: the key of the last row's cells is reused.
-            let cells = (row.info.value(at: columns.school), row.info.value(at: columns.grade), row.info.value(at: columns.className))
-            if let last = lastKey, last.cells == cells {
+            let school = row.info.value(at: columns.school), grade = row.info.value(at: columns.grade)
+            let className = row.info.value(at: columns.className)
+            if let last = lastKey, lastCells.className == className, lastCells.grade == grade, lastCells.school == school {
                 key = last.key
                 leafIndex = last.leaf
             } else {
                 key = groupKey(row, columns: columns)
                 leafIndex = leaf(for: key)
-                lastKey = (cells, key, leafIndex!)
+                lastCells = (school, grade, className)
+                lastKey = (key, leafIndex!)
             }
             if hasRoster {
                 if perStudentRoster {

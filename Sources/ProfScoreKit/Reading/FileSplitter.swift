@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,9 +13,12 @@ import Darwin
 /// break) are not split; nor are UTF-16 files, whose line ends are two bytes,
 /// nor files with a carriage return that is not followed by a line feed (the
 /// reader counts it as a line end, and parts are cut and counted at line feeds).
+///
+/// The file is mapped into memory and looked through once, each part on its
+/// own thread: the parts' line counts give each part's first line.
 enum FileSplitter {
     /// A part of a file: its bytes and the line number it starts at.
-    struct Part: Sendable {
+    struct Part: Sendable, Equatable {
         var bytes: Range<Int>
         var firstLine: Int
     }
@@ -28,60 +32,135 @@ enum FileSplitter {
     ///   - encoding: its encoding (UTF-8 or Windows-1251 can be split).
     ///   - dataStartLine: the line where data rows start (after the header).
     ///   - parts: how many parts are wanted.
-    /// - Complexity: one pass over the file, reading 1 MiB at a time.
     ///   - minimumSize: smaller files are not split.
+    /// - Complexity: one pass over the file, shared by the threads.
     static func split(path: String, encoding: SheetEncoding, dataStartLine: Int, parts: Int, minimumSize: Int = minimumSize) -> [Part]? {
         guard parts > 1, encoding != .utf16LE, encoding != .utf16BE else { return nil }
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= minimumSize else { return nil }
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= max(minimumSize, 1) else { return nil }
         let size = Int(info.st_size)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
 
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var offset = 0
-        var newlines = 0
-        var dataStart: Int? = dataStartLine <= 1 ? 0 : nil
-        var cuts: [Part] = []
-        var nextTarget = Int.max
-        func target(_ k: Int, from start: Int) -> Int { start + (size - start) * k / parts }
-        if let dataStart { nextTarget = target(1, from: dataStart) }
-        var startOfPart = dataStart ?? 0
-        var firstLineOfPart = dataStartLine
-        var chunkEndedWithCR = false
+        // Where the data rows start: after the header's lines.
+        var dataStart = 0
+        for _ in 1..<max(dataStartLine, 1) {
+            guard let newline = lineEnd(fd, from: dataStart, size: size) else { return nil }
+            dataStart = newline + 1
+        }
+        // Cut near equal shares, just after a line feed.
+        var starts = [dataStart]
+        for k in 1..<parts {
+            let target = max(dataStart + (size - dataStart) * k / parts, starts.last!)
+            guard let newline = lineEnd(fd, from: target, size: size), newline + 1 < size else { break }
+            if newline + 1 > starts.last! { starts.append(newline + 1) }
+        }
+        guard starts.count > 1 else { return nil }
+        let ranges = starts.indices.map { index in starts[index]..<(index + 1 < starts.count ? starts[index + 1] : size) }
+
+        // Each part on its own thread: its line feeds, and whether it has a
+        // quote or a carriage return not followed by a line feed.
+        let scans = ScanResults(count: ranges.count)
+        defer { scans.release() }
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            scans.values[index] = scan(fd, ranges[index])
+        }
+        var result: [Part] = []
+        var line = dataStartLine
+        for index in ranges.indices {
+            let scan = scans.values[index]
+            guard let lineFeeds = scan else { return nil }
+            result.append(Part(bytes: ranges[index], firstLine: line))
+            line += lineFeeds
+        }
+        return result
+    }
+
+    /// The offset of the first line feed at or after `start`.
+    private static func lineEnd(_ fd: Int32, from start: Int, size: Int) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = start
         while offset < size {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return nil }
-            let cannotSplit = buffer.withUnsafeBufferPointer { bytes -> Bool in
-                if chunkEndedWithCR && bytes[0] != 0x0A { return true }
-                for i in 0..<n {
-                    let b = bytes[i]
-                    if b == 0x22 { return true }
-                    if b == 0x0D && i + 1 < n && bytes[i + 1] != 0x0A { return true }
-                    guard b == 0x0A else { continue }
-                    newlines += 1
-                    let after = offset + i + 1
-                    if dataStart == nil && newlines == dataStartLine - 1 {
-                        dataStart = after
-                        startOfPart = after
-                        nextTarget = target(1, from: after)
-                    } else if let start = dataStart, after >= nextTarget, after < size, cuts.count < parts - 1 {
-                        cuts.append(Part(bytes: startOfPart..<after, firstLine: firstLineOfPart))
-                        startOfPart = after
-                        firstLineOfPart = newlines + 1
-                        nextTarget = target(cuts.count + 1, from: start)
-                    }
-                }
-                return false
-            }
-            if cannotSplit { return nil }
-            chunkEndedWithCR = buffer[n - 1] == 0x0D
+            if let index = buffer[0..<n].firstIndex(of: 0x0A) { return offset + index }
             offset += n
         }
-        guard dataStart != nil, !cuts.isEmpty else { return nil }
-        cuts.append(Part(bytes: startOfPart..<size, firstLine: firstLineOfPart))
-        return cuts
+        return nil
+    }
+
+    /// Reads a part in chunks and looks through it (see ``scan(_:carriageReturnBefore:)``).
+    /// - Returns: the part's line feeds, or `nil` when it cannot be split off (or not read).
+    private static func scan(_ fd: Int32, _ range: Range<Int>) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = range.lowerBound
+        var lineFeeds = 0
+        var endsWithCarriageReturn = false
+        while offset < range.upperBound {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, range.upperBound - offset), off_t(offset)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            offset += n
+            let chunk = buffer.withUnsafeBufferPointer { bytes in
+                scan(UnsafeBufferPointer(rebasing: bytes[0..<n]), carriageReturnBefore: endsWithCarriageReturn)
+            }
+            guard let count = chunk else { return nil }
+            lineFeeds += count
+            endsWithCarriageReturn = buffer[n - 1] == 0x0D
+        }
+        return lineFeeds
+    }
+
+    /// The line feeds in a chunk of a part, or `nil` when it holds what forbids splitting.
+    /// - Parameter carriageReturnBefore: the chunk before ended with a carriage return (a line feed must follow).
+    /// - Complexity: O(n), eight bytes at a time.
+    static func scan(_ chunk: UnsafeBufferPointer<UInt8>, carriageReturnBefore: Bool) -> Int? {
+        guard let base = chunk.baseAddress else { return 0 }
+        var lineFeeds = 0
+        var pendingCarriageReturn = carriageReturnBefore
+        let raw = UnsafeRawPointer(base)
+        let words = chunk.count / 8
+        for index in 0..<words {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+            let lf = bytes(equalTo: 0x0A, in: word)
+            let cr = bytes(equalTo: 0x0D, in: word)
+            if bytes(equalTo: 0x22, in: word) != 0 { return nil }
+            lineFeeds += lf.nonzeroBitCount
+            if pendingCarriageReturn && lf & 0x80 == 0 { return nil }
+            // A carriage return must be followed by a line feed: byte k's mark moved to byte k + 1.
+            if (cr << 8) & ~lf != 0 { return nil }
+            pendingCarriageReturn = cr >> 63 != 0
+        }
+        for i in (words * 8)..<chunk.count {
+            let b = chunk[i]
+            if b == 0x22 || (pendingCarriageReturn && b != 0x0A) { return nil }
+            if b == 0x0A { lineFeeds += 1 }
+            pendingCarriageReturn = b == 0x0D
+        }
+        // A chunk that ends with a carriage return is checked with the next chunk; a part other than
+        // the last ends with a line feed, and the file may end with a carriage return.
+        return lineFeeds
+    }
+
+    /// The high bit of each byte of `word` that equals `byte` (exact, no false marks).
+    @inline(__always)
+    private static func bytes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low7 = (x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+        return ~(low7 | x | 0x7F7F_7F7F_7F7F_7F7F)
+    }
+
+    /// One result per part, written by the part's thread only.
+    private final class ScanResults: @unchecked Sendable {
+        let values: UnsafeMutablePointer<Int?>
+        let count: Int
+        init(count: Int) {
+            self.count = count
+            values = .allocate(capacity: count)
+            values.initialize(repeating: nil, count: count)
+        }
+        func release() { values.deallocate() }
     }
 }

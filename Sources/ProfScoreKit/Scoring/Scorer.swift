@@ -73,19 +73,19 @@ public struct Scorer: Sendable {
     func score(codes: [Int32], into result: inout RespondentScore, workspace: ScoreWorkspace) {
         let t = tables
         let scaleCount = plan.scaleCount
-        let sums = workspace.sums, answered = workspace.answered, missing = workspace.missing
+        let sums = workspace.sums, missing = workspace.missing
         let unreadable = workspace.unreadable, valid = workspace.valid
         sums.update(repeating: 0, count: scaleCount)
-        answered.update(repeating: 0, count: scaleCount)
         missing.update(repeating: 0, count: scaleCount)
-        unreadable.update(repeating: false, count: scaleCount)
+        unreadable.update(repeating: 0, count: scaleCount)
         var flags: QualityFlags = []
         var anyAnswered = false
         var firstLikert: Int32 = -1
         var likertAnswered = 0
         var likertSame = true
 
-        // Answers → sums, answered and missing counts per scale.
+        // Answers → sums, and counts of missing and unreadable items per scale
+        // (the answered ones are the scale's other items).
         codes.withUnsafeBufferPointer { codes in
             for item in 0..<codes.count {
                 let typed = codes[item]
@@ -102,14 +102,13 @@ public struct Scorer: Sendable {
                 }
                 if code == ScoringPlan.unreadable {
                     flags.insert(.unreadable)
-                    for m in first..<last { unreadable[Int(t.memberScale[m])] = true }
+                    for m in first..<last { unreadable[Int(t.memberScale[m])] += 1 }
                     continue
                 }
                 if t.isLikert[item] && typed >= 0 {
                     if likertAnswered == 0 { firstLikert = code } else if code != firstLikert { likertSame = false }
                     likertAnswered += 1
                 }
-                for m in first..<last { answered[Int(t.memberScale[m])] += 1 }
                 let slot = Int(t.optionBase[item]) + Int(code)
                 for c in Int(t.contributionStart[slot])..<Int(t.contributionStart[slot + 1]) {
                     sums[Int(t.contributionScale[c])] += t.contributionPoints[c]
@@ -128,17 +127,18 @@ public struct Scorer: Sendable {
                 scores[index] = nil
                 levels[index] = nil
                 valid[index] = false
-                guard anyAnswered, !unreadable[index] else { continue }
-                let answeredCount = answered[index], missingCount = Int(missing[index])
+                guard anyAnswered, unreadable[index] == 0 else { continue }
+                let missingCount = Int(missing[index])
+                let answeredCount = t.scaleItemCount[index] - Double(missingCount)
                 if missingCount > t.maxMissing[index] || answeredCount == 0 {
                     tooManyMissing = true
                     continue
                 }
                 var value = sums[index]
                 if t.isMean[index] {
-                    value /= Double(answeredCount)
+                    value /= answeredCount
                 } else if t.prorate[index] && missingCount > 0 {
-                    value = value * t.scaleItemCount[index] / Double(answeredCount)
+                    value = value * t.scaleItemCount[index] / answeredCount
                 }
                 sums[index] = value
                 valid[index] = true
@@ -248,9 +248,9 @@ public struct Scorer: Sendable {
 /// Scratch storage for scoring one row, reused from row to row; one per thread.
 final class ScoreWorkspace {
     let sums: UnsafeMutablePointer<Double>
-    let answered: UnsafeMutablePointer<Int>
+    /// Per scale: its items without an answer, and those with an unreadable one.
     let missing: UnsafeMutablePointer<Int32>
-    let unreadable: UnsafeMutablePointer<Bool>
+    let unreadable: UnsafeMutablePointer<Int32>
     /// Per scale: whether it was scored (its score is then in ``sums``).
     let valid: UnsafeMutablePointer<Bool>
     let categorySeen: UnsafeMutablePointer<Bool>
@@ -260,7 +260,6 @@ final class ScoreWorkspace {
     init(scorer: Scorer) {
         let count = max(scorer.plan.scaleCount, 1)
         sums = .allocate(capacity: count)
-        answered = .allocate(capacity: count)
         missing = .allocate(capacity: count)
         unreadable = .allocate(capacity: count)
         valid = .allocate(capacity: count)
@@ -270,7 +269,6 @@ final class ScoreWorkspace {
 
     deinit {
         sums.deallocate()
-        answered.deallocate()
         missing.deallocate()
         unreadable.deallocate()
         valid.deallocate()
