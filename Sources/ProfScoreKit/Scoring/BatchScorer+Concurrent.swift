@@ -1,0 +1,284 @@
+import Dispatch
+
+/// Scoring one large sheet on several threads.
+///
+/// A large regular file in UTF-8 or Windows-1251 without quotes is cut into
+/// parts at line ends (`FileSplitter`); each part is read and scored on its
+/// own thread into its own state, and the states come back in file order.
+/// Diagnostics are passed on in file order with exact lines, as when the
+/// file is read in one go; other files are read in one go.
+extension BatchScorer {
+    /// Scores one sheet on several threads for a result that does not
+    /// depend on the order of rows (a group report). Respondent ids seen
+    /// twice are not looked for here.
+    /// - Parameters:
+    ///   - threads: the most parts to use.
+    ///   - minimumSplitSize: files smaller than this are read in one go.
+    ///   - makePartial: a part's empty state.
+    ///   - prepare: called with the reader of the header, before any row.
+    ///   - each: adds a row to its part's state (called on the part's thread).
+    /// - Returns: the parts' states, in file order.
+    /// - Throws: ``ProfScoreError`` when the file cannot be scored at all.
+    public func scoreConcurrently<Partial>(
+        path: String,
+        displayName: String? = nil,
+        threads: Int,
+        minimumSplitSize: Int = 4 << 20,
+        makePartial: () -> Partial,
+        prepare: (SheetReader) -> Void = { _ in },
+        report: (Diagnostic) -> Void,
+        each: @Sendable (inout Partial, SheetRow, RespondentScore, SheetReader) -> Void
+    ) throws(ProfScoreError) -> [Partial] {
+        var partials: [Partial] = []
+        try scoreParts(
+            path: path, name: displayName ?? path, threads: threads, minimumSplitSize: minimumSplitSize, checksDuplicates: false,
+            makePart: { _ in makePartial() }, prepare: prepare, report: report,
+            each: { partial, row, score, reader in
+                each(&partial, row, score, reader)
+                return 0
+            },
+            finish: { partial, _ in partials.append(partial) })
+        return partials
+    }
+
+    /// Scores one sheet on several threads for an output in file order
+    /// (the scores file), flagging respondent ids seen twice as ``score(path:displayName:report:each:)`` does.
+    ///
+    /// The first part is scored as in one go: its ids are checked as its
+    /// rows come, so it can write straight to the output. The rows of later
+    /// parts are checked once the parts before them are done: `each` returns
+    /// a token for each row (where its `duplicate-id` flag would go), and
+    /// `finish` gets the tokens of the rows found to be repeats. The ids of
+    /// those rows are read again from the file for the warnings.
+    /// - Parameters:
+    ///   - makePart: a part's state; `true` for the first part (or the only one).
+    ///   - each: writes a row (called on the part's thread) and returns its token.
+    ///   - finish: called for each part in file order, with the tokens of its
+    ///     rows to flag `duplicate-id` (always none for the first part).
+    /// - Throws: ``ProfScoreError`` when the file cannot be scored at all,
+    ///   or what `makePart` or `finish` throw.
+    public func scoreInFileOrder<Part>(
+        path: String,
+        displayName: String? = nil,
+        threads: Int,
+        minimumSplitSize: Int = 4 << 20,
+        makePart: (_ isFirst: Bool) throws(ProfScoreError) -> Part,
+        report: (Diagnostic) -> Void,
+        each: @Sendable (inout Part, SheetRow, RespondentScore, SheetReader) -> Int,
+        finish: (inout Part, _ repeatedRows: [Int]) throws(ProfScoreError) -> Void
+    ) throws(ProfScoreError) {
+        try scoreParts(
+            path: path, name: displayName ?? path, threads: threads, minimumSplitSize: minimumSplitSize,
+            checksDuplicates: detectsDuplicateIDs, makePart: makePart, prepare: { _ in }, report: report, each: each, finish: finish)
+    }
+
+    /// A row of a later part whose id is checked after the parts before it.
+    private struct PendingID {
+        var hash: UInt64
+        var line: Int
+        var token: Int
+    }
+
+    private func scoreParts<Part>(
+        path: String, name: String, threads: Int, minimumSplitSize: Int, checksDuplicates: Bool,
+        makePart: (Bool) throws(ProfScoreError) -> Part,
+        prepare: (SheetReader) -> Void,
+        report: (Diagnostic) -> Void,
+        each: @Sendable (inout Part, SheetRow, RespondentScore, SheetReader) -> Int,
+        finish: (inout Part, [Int]) throws(ProfScoreError) -> Void
+    ) throws(ProfScoreError) {
+        var headerDiagnostics: [Diagnostic] = []
+        let header: SheetReader
+        do {
+            header = try SheetReader(path: path, displayName: name, scorer: scorer, report: { headerDiagnostics.append($0) })
+        } catch {
+            throw failed(name, error)
+        }
+        headerDiagnostics.forEach { count($0); report($0) }
+        prepare(header)
+        let parts = path == "-" ? nil
+            : FileSplitter.split(path: path, encoding: header.encoding, dataStartLine: header.dataStartLine, parts: threads,
+                                 minimumSize: minimumSplitSize)
+        guard let parts else {
+            var part = try makePart(true)
+            var ids: DuplicateIDs? = checksDuplicates ? takeSeenIDs() : nil
+            defer { if let ids { seenIDs = ids } }
+            do {
+                respondentCount += try scoreRows(of: header, name: name, ids: &ids, report: { count($0); report($0) }) { row, score in
+                    _ = each(&part, row, score, header)
+                }
+            } catch {
+                throw failed(name, error)
+            }
+            try finish(&part, [])
+            return
+        }
+
+        let box = ConcurrentParts<Part, PendingID>(count: parts.count)
+        defer { box.release() }
+        for index in parts.indices { box.slots[index].part = try makePart(index == 0) }
+        // The first part checks ids as it goes, with the ids of the files before.
+        if checksDuplicates { box.slots[0].ids = takeSeenIDs() }
+        let scorer = self.scorer
+        // Only read by the threads (its columns, encoding and caches are copied).
+        nonisolated(unsafe) let sharedHeader = header
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let part = parts[index]
+            // Each thread works on its own slot only.
+            let slot = box.slots + index
+            do throws(ProfScoreError) {
+                let reader = try SheetReader(continuing: sharedHeader, path: path, byteRange: part.bytes, firstLine: part.firstLine)
+                let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+                let recordsIDs = checksDuplicates && index > 0
+                slot.pointee.respondents = try batch.scoreRows(of: reader, name: name, ids: &slot.pointee.ids,
+                                                               report: { slot.pointee.diagnostics.append($0) }) { row, score in
+                    let token = each(&slot.pointee.part!, row, score, reader)
+                    let id = row.id
+                    if recordsIDs && !id.isEmpty {
+                        slot.pointee.pending.append(PendingID(hash: DuplicateIDs.hash(id), line: row.line, token: token))
+                    }
+                }
+                slot.pointee.endLine = reader.currentLine
+            } catch {
+                slot.pointee.error = error
+            }
+        }
+        if checksDuplicates { seenIDs = box.slots[0].ids ?? DuplicateIDs() }
+
+        for index in parts.indices {
+            let slot = box.slots + index
+            if let error = slot.pointee.error { throw failed(name, error) }
+            // Later parts: their ids after those of the parts before, in order.
+            var repeats: [(pending: PendingID, first: (file: String, line: Int))] = []
+            for pending in slot.pointee.pending {
+                if let first = seenIDs.check(hash: pending.hash, file: name, line: pending.line) { repeats.append((pending, first)) }
+            }
+            var warnings: [Diagnostic] = []
+            if !repeats.isEmpty {
+                let ids = try idsOfLines(Set(repeats.map(\.pending.line)), header: header, path: path, name: name, part: parts[index])
+                warnings = repeats.map { DuplicateIDs.warning(id: ids[$0.pending.line] ?? "", file: name, line: $0.pending.line, first: $0.first) }
+            }
+            // The part's diagnostics and the repeat warnings, by line (as when read in one go:
+            // a row's own diagnostics come before the warning about its id).
+            var next = 0
+            for diagnostic in slot.pointee.diagnostics {
+                while next < warnings.count, let line = diagnostic.line, warnings[next].line! < line {
+                    count(warnings[next]); report(warnings[next]); next += 1
+                }
+                count(diagnostic)
+                report(diagnostic)
+            }
+            for warning in warnings[next...] { count(warning); report(warning) }
+            respondentCount += slot.pointee.respondents
+            try finish(&slot.pointee.part!, repeats.map(\.pending.token))
+        }
+        // The parts do not say that the sheet has no rows (each has only a
+        // part of it); as when reading in one go, say it at the end of the file.
+        if parts.indices.allSatisfy({ box.slots[$0].respondents == 0 }) {
+            let diagnostic = header.noRowsDiagnostic(line: box.slots[parts.count - 1].endLine)
+            count(diagnostic)
+            report(diagnostic)
+        }
+    }
+
+    /// The ids at some lines of a part, read again from the file (for the
+    /// warnings about repeated ids, which are rare).
+    private func idsOfLines(_ lines: Set<Int>, header: SheetReader, path: String, name: String, part: FileSplitter.Part)
+        throws(ProfScoreError) -> [Int: String] {
+        do {
+            let reader = try SheetReader(continuing: header, path: path, byteRange: part.bytes, firstLine: part.firstLine)
+            reader.neededInfoColumns = nil
+            var row = SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false)
+            var ids: [Int: String] = [:]
+            while ids.count < lines.count, try reader.nextRow(&row, report: { _ in }) {
+                if lines.contains(row.line) { ids[row.line] = row.id }
+            }
+            return ids
+        } catch {
+            throw failed(name, error)
+        }
+    }
+
+    /// The ids seen so far, moved out (so that a thread can add to them without a copy).
+    private func takeSeenIDs() -> DuplicateIDs {
+        var ids = DuplicateIDs()
+        swap(&ids, &seenIDs)
+        return ids
+    }
+
+    /// Records a file that could not be scored.
+    private func failed(_ name: String, _ error: ProfScoreError) -> ProfScoreError {
+        failures.append((name, error))
+        errorCount += 1
+        return error
+    }
+
+    /// Counts a diagnostic in the batch's totals.
+    private func count(_ diagnostic: Diagnostic) {
+        switch diagnostic.severity {
+        case .error:
+            errorCount += 1
+            if diagnostic.column != nil && diagnostic.line != nil { unreadableCellCount += 1 }
+        case .warning: warningCount += 1
+        case .note: break
+        }
+    }
+
+    /// Scores every row of an open reader (no counting of diagnostics: the
+    /// caller does). With `ids`, ids seen twice are flagged and warned about.
+    /// - Returns: the number of rows scored.
+    fileprivate func scoreRows(
+        of reader: SheetReader, name: String, ids: inout DuplicateIDs?, report: (Diagnostic) -> Void,
+        each: (SheetRow, RespondentScore) -> Void
+    ) throws(ProfScoreError) -> Int {
+        var row = SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false)
+        var result = scorer.emptyScore()
+        let workspace = ScoreWorkspace(scorer: scorer)
+        var rows = 0
+        while try reader.nextRow(&row, report: report) {
+            scorer.score(codes: row.codes, into: &result, workspace: workspace)
+            if ids != nil {
+                let id = row.id
+                if !id.isEmpty, let first = ids!.check(hash: DuplicateIDs.hash(id), file: name, line: row.line) {
+                    result.flags.insert(.duplicateID)
+                    report(DuplicateIDs.warning(id: id, file: name, line: row.line, first: first))
+                }
+            }
+            rows += 1
+            each(row, result)
+        }
+        return rows
+    }
+}
+
+/// Per-part state of a concurrent run, in separately allocated slots: each
+/// thread touches only its own slot, and the owner reads them after all
+/// threads have finished.
+private final class ConcurrentParts<Part, Pending>: @unchecked Sendable {
+    struct Slot {
+        var part: Part?
+        var diagnostics: [Diagnostic] = []
+        var respondents = 0
+        /// The line after the part's last byte.
+        var endLine = 0
+        var error: ProfScoreError?
+        /// The first part: the ids seen so far, checked and added to as rows come.
+        var ids: DuplicateIDs?
+        /// Later parts: their rows' ids, checked after the parts before.
+        var pending: [Pending] = []
+    }
+
+    let slots: UnsafeMutablePointer<Slot>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: Slot(), count: count)
+    }
+
+    func release() {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+}
