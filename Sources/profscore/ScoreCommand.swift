@@ -198,36 +198,41 @@ enum ScoreCommand {
         // With --pseudonymize: the respondent id and the columns that look like names or contacts.
         let personal = pseudonymizer.map { _ in Pseudonymizer.personalColumns(of: columns) } ?? []
         let batch = BatchScorer(scorer: scorer)
-        // With norms: each respondent's norm group, and one warning per file for those without one.
+        // CSV rows of a large sheet are written on every core, in parts that
+        // are appended in file order (scratch files beside the output).
+        let threads = format == .csv ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let scratchFolder = outputPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        // With norms: one warning per file for respondents without a norm group.
         var normWarnings = 0
         for input in spooled {
-            var normColumns: NormColumns?
             var normTally = NormMatchTally()
-            defer {
-                if let norms = instrument.norms, let warning = normTally.warning(file: input.displayName, norms: norms) {
-                    terminal.diagnostic(warning)
-                    normWarnings += 1
-                }
-            }
+            let file = input.displayName
             do {
-                try batch.score(path: input.path, displayName: input.displayName, report: terminal.diagnostic) { row, result, reader in
-                    var norm: NormMatch?
-                    if let norms = instrument.norms {
-                        if normColumns == nil { normColumns = NormColumns(infoColumnNames: reader.infoColumnNames) }
-                        norm = norms.match(info: row.info, columns: normColumns!)
-                        normTally.add(norm!)
-                    }
-                    var info = [String](repeating: "", count: columns.count)
-                    for (index, name) in reader.infoColumnNames.enumerated() {
-                        if let position = columns.firstIndex(of: name), index < row.info.count { info[position] = row.info[index] }
-                    }
-                    if let pseudonymizer {
-                        for index in personal { info[index] = pseudonymizer.code(for: info[index]) }
-                    }
-                    writer.write(info: info, file: input.displayName, line: row.line, result: result, norm: norm)
-                }
+                try batch.scoreInFileOrder(
+                    path: input.path, displayName: input.displayName, threads: threads,
+                    makePart: { isFirst throws(ProfScoreError) -> ScorePart in
+                        let scratch = isFirst ? nil : try OutputSink.scratch(in: scratchFolder)
+                        let partWriter = scratch.map {
+                            ScoreWriter(instrument: instrument, infoColumns: columns, format: format, language: terminal.language, excel: excel, sink: $0)
+                        }
+                        return ScorePart(columns: columns, instrument: instrument, pseudonymizer: pseudonymizer, personal: personal,
+                                         writer: partWriter ?? writer, scratch: scratch)
+                    },
+                    report: terminal.diagnostic,
+                    each: { part, row, result, reader in part.write(row: row, result: result, reader: reader, file: file) },
+                    finish: { part, repeated throws(ProfScoreError) in
+                        normTally.merge(part.normTally)
+                        guard let scratch = part.scratch else { return }
+                        part.writer.end()
+                        writer.flush()
+                        try sink.append(scratch, inserting: repeated.map(ScoreWriter.duplicateFlagPatch))
+                    })
             } catch {
                 terminal.report(error)
+            }
+            if let norms = instrument.norms, let warning = normTally.warning(file: input.displayName, norms: norms) {
+                terminal.diagnostic(warning)
+                normWarnings += 1
             }
         }
         writer.end()

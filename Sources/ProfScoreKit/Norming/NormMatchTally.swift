@@ -24,6 +24,15 @@ public struct NormMatchTally: Sendable {
         }
     }
 
+    /// Adds the counts of another part of the same sheet.
+    public mutating func merge(_ other: NormMatchTally) {
+        respondents += other.respondents
+        matched += other.matched
+        if let variables = other.noColumn { noColumn = variables }
+        noValue.merge(other.noValue, uniquingKeysWith: +)
+        noGroup.merge(other.noGroup, uniquingKeysWith: +)
+    }
+
     /// The sheet's warning, when some respondent had no norm group.
     /// - Parameters:
     ///   - file: the sheet's name.

@@ -49,6 +49,80 @@ public final class OutputSink {
         return OutputSink(descriptor: fd, temporaryPath: temporary, finalPath: path, isUnnamed: false)
     }
 
+    /// A scratch file that nobody sees, for a part of an output written on
+    /// another thread and appended to the output later (``append(_:inserting:)``).
+    /// It is removed when the sink goes away.
+    /// - Parameter directory: where to keep it (the output's folder keeps it
+    ///   on the same disk); the system's temporary folder when `nil`.
+    public static func scratch(in directory: String?) throws(ProfScoreError) -> OutputSink {
+        let folder = directory ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+        #if os(Linux)
+        let unnamed = open(folder, Int32(0o20000000) | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
+        if unnamed >= 0 { return OutputSink(scratch: unnamed) }
+        #endif
+        var template = Array((folder + "/.profscore-part-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .io(path: folder, reason: String(cString: strerror(errno))) }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return OutputSink(scratch: fd)
+    }
+
+    private convenience init(scratch descriptor: Int32) {
+        self.init(descriptor: descriptor, temporaryPath: nil, finalPath: nil, isUnnamed: true)
+        isScratch = true
+    }
+
+    /// A scratch file of ``scratch(in:)``: closed, and so gone, when discarded.
+    private var isScratch = false
+
+    /// Appends everything written to a scratch sink, with bytes inserted at
+    /// some of its offsets, and discards it.
+    /// - Parameter patches: offsets in `part`'s bytes, in increasing order, and what to insert there.
+    /// - Throws: ``ProfScoreError/io(path:reason:)`` when the scratch file cannot be read back.
+    public func append(_ part: OutputSink, inserting patches: [(offset: Int, bytes: [UInt8])]) throws(ProfScoreError) {
+        part.flush()
+        defer { part.discard() }
+        if let failure = part.failure { throw .io(path: "(scratch file)", reason: failure) }
+        flush()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        var next = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { pread(part.descriptor, $0.baseAddress, $0.count, off_t(offset)) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw .io(path: "(scratch file)", reason: String(cString: strerror(errno))) }
+            if n == 0 { break }
+            var start = 0
+            while next < patches.count && patches[next].offset < offset + n {
+                let cut = patches[next].offset - offset
+                writeDirectly(chunk[start..<cut])
+                writeDirectly(patches[next].bytes[...])
+                start = cut
+                next += 1
+            }
+            writeDirectly(chunk[start..<n])
+            offset += n
+        }
+        for patch in patches[next...] { writeDirectly(patch.bytes[...]) }
+    }
+
+    /// Writes bytes past the buffer (which must be empty).
+    private func writeDirectly(_ bytes: ArraySlice<UInt8>) {
+        guard failure == nil, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                done += n
+            }
+        }
+    }
+
     private init(descriptor: Int32, temporaryPath: String?, finalPath: String?, isUnnamed: Bool) {
         self.descriptor = descriptor
         self.temporaryPath = temporaryPath
@@ -73,19 +147,7 @@ public final class OutputSink {
     }
 
     private func flush() {
-        guard failure == nil, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
+        writeDirectly(buffer[...])
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -113,9 +175,12 @@ public final class OutputSink {
 
     /// Abandons the output: a file's temporary copy is removed, the old file stays.
     public func discard() {
+        guard !finished else { return }
         finished = true
         buffer.removeAll()
-        if let temporaryPath {
+        if isScratch {
+            close(descriptor)
+        } else if let temporaryPath {
             close(descriptor)
             if !isUnnamed { unlink(temporaryPath) }
         }

@@ -11,7 +11,11 @@ public final class ScoreWriter {
     private let otherInfoColumns: [String]
     private let sink: OutputSink
     private var out: [UInt8] = []
+    /// Bytes passed to the sink so far.
+    private var bytesFlushed = 0
     private var rowsWritten = 0
+    /// CSV: where the last row's `duplicate-id` flag would go (see ``duplicateFlagPatch(_:)``).
+    public private(set) var duplicateFlagToken = 0
     private var tableRows: [[String]] = []
     private let delimiter: UInt8
 
@@ -205,11 +209,19 @@ public final class ScoreWriter {
         }
         out.append(delimiter)
         var firstFlag = true
-        for (flag, name) in flagNameBytes where result.flags.contains(flag) {
+        var slot = out.count, slotHasFlagBefore = false
+        for (flag, name) in flagNameBytes {
+            if flag == .duplicateID {
+                slot = out.count
+                slotHasFlagBefore = !firstFlag
+            }
+            guard result.flags.contains(flag) else { continue }
             if !firstFlag { out.append(0x20) }
             out.append(contentsOf: name)
             firstFlag = false
         }
+        let slotHasFlagAfter = out.count > slot
+        duplicateFlagToken = (bytesFlushed + slot) << 2 | (slotHasFlagBefore ? 1 : slotHasFlagAfter ? 2 : 0)
         out.append(delimiter)
         if fileCell.name != file { fileCell = (file, csvBytes(file)) }
         out.append(contentsOf: fileCell.bytes)
@@ -365,14 +377,29 @@ public final class ScoreWriter {
             }
             tableRows.removeAll()
         }
+        flush()
+    }
+
+    /// Passes what is buffered to the sink.
+    public func flush() {
         sink.write(out)
+        bytesFlushed += out.count
         out.removeAll(keepingCapacity: true)
     }
 
     private func flushIfNeeded() {
-        if out.count >= 1 << 16 {
-            sink.write(out)
-            out.removeAll(keepingCapacity: true)
+        if out.count >= 1 << 16 { flush() }
+    }
+
+    /// What to insert, and where in this writer's output, to add the
+    /// `duplicate-id` flag to a CSV row written earlier: `token` is the
+    /// row's ``duplicateFlagToken``.
+    public static func duplicateFlagPatch(_ token: Int) -> (offset: Int, bytes: [UInt8]) {
+        let name = Array("duplicate-id".utf8)
+        switch token & 3 {
+        case 1: return (token >> 2, [0x20] + name)
+        case 2: return (token >> 2, name + [0x20])
+        default: return (token >> 2, name)
         }
     }
 }

@@ -100,7 +100,8 @@ extension BatchScorer {
             : FileSplitter.split(path: path, encoding: header.encoding, dataStartLine: header.dataStartLine, parts: threads,
                                  minimumSize: minimumSplitSize)
         guard let parts else {
-            var part = try makePart(true)
+            var part: Part
+            do { part = try makePart(true) } catch { throw failed(name, error) }
             var ids: DuplicateIDs? = checksDuplicates ? takeSeenIDs() : nil
             defer { if let ids { seenIDs = ids } }
             do {
@@ -110,13 +111,17 @@ extension BatchScorer {
             } catch {
                 throw failed(name, error)
             }
-            try finish(&part, [])
+            do { try finish(&part, []) } catch { throw failed(name, error) }
             return
         }
 
         let box = ConcurrentParts<Part, PendingID>(count: parts.count)
         defer { box.release() }
-        for index in parts.indices { box.slots[index].part = try makePart(index == 0) }
+        do {
+            for index in parts.indices { box.slots[index].part = try makePart(index == 0) }
+        } catch {
+            throw failed(name, error)
+        }
         // The first part checks ids as it goes, with the ids of the files before.
         if checksDuplicates { box.slots[0].ids = takeSeenIDs() }
         let scorer = self.scorer
@@ -170,7 +175,7 @@ extension BatchScorer {
             }
             for warning in warnings[next...] { count(warning); report(warning) }
             respondentCount += slot.pointee.respondents
-            try finish(&slot.pointee.part!, repeats.map(\.pending.token))
+            do { try finish(&slot.pointee.part!, repeats.map(\.pending.token)) } catch { throw failed(name, error) }
         }
         // The parts do not say that the sheet has no rows (each has only a
         // part of it); as when reading in one go, say it at the end of the file.

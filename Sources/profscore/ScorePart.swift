@@ -1,0 +1,53 @@
+import ProfScoreKit
+
+/// What `score` keeps while writing the rows of one sheet, or of one part
+/// of a large sheet scored on its own thread: the writer, and the norm
+/// groups matched.
+struct ScorePart {
+    /// The output's columns: the respondent columns of all sheets, id first.
+    let columns: [String]
+    let instrument: Instrument
+    /// With --pseudonymize: the key, and the columns it replaces.
+    let pseudonymizer: Pseudonymizer?
+    let personal: [Int]
+    let writer: ScoreWriter
+    /// For a later part of a sheet: the scratch file its writer fills.
+    let scratch: OutputSink?
+    var normTally = NormMatchTally()
+    private var normColumns: NormColumns?
+    /// Per respondent column of the sheet: its position in ``columns``.
+    private var positions: [Int?]?
+    /// The row's values in the output's columns, reused from row to row.
+    private var info: [String]
+
+    init(columns: [String], instrument: Instrument, pseudonymizer: Pseudonymizer?, personal: [Int], writer: ScoreWriter, scratch: OutputSink?) {
+        self.columns = columns
+        self.instrument = instrument
+        self.pseudonymizer = pseudonymizer
+        self.personal = personal
+        self.writer = writer
+        self.scratch = scratch
+        info = Array(repeating: "", count: columns.count)
+    }
+
+    /// Writes one respondent.
+    /// - Returns: the writer's ``ScoreWriter/duplicateFlagToken`` for the row.
+    mutating func write(row: SheetRow, result: RespondentScore, reader: SheetReader, file: String) -> Int {
+        var norm: NormMatch?
+        if let norms = instrument.norms {
+            if normColumns == nil { normColumns = NormColumns(infoColumnNames: reader.infoColumnNames) }
+            norm = norms.match(info: row.info, columns: normColumns!)
+            normTally.add(norm!)
+        }
+        if positions == nil { positions = reader.infoColumnNames.map { columns.firstIndex(of: $0) } }
+        for index in info.indices { info[index] = "" }
+        for (index, position) in positions!.enumerated() {
+            if let position, index < row.info.count { info[position] = row.info[index] }
+        }
+        if let pseudonymizer {
+            for index in personal { info[index] = pseudonymizer.code(for: info[index]) }
+        }
+        writer.write(info: info, file: file, line: row.line, result: result, norm: norm)
+        return writer.duplicateFlagToken
+    }
+}
