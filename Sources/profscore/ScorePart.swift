@@ -17,6 +17,7 @@ struct ScorePart {
     private var normColumns: NormColumns?
     /// Per respondent column of the sheet: its position in ``columns``.
     private var positions: [Int?]?
+    private var sameColumns = false
     /// The row's values in the output's columns, reused from row to row.
     private var info: [String]
 
@@ -39,7 +40,15 @@ struct ScorePart {
             norm = norms.match(info: row.info, columns: normColumns!)
             normTally.add(norm!)
         }
-        if positions == nil { positions = reader.infoColumnNames.map { columns.firstIndex(of: $0) } }
+        if positions == nil {
+            positions = reader.infoColumnNames.map { columns.firstIndex(of: $0) }
+            sameColumns = positions! == columns.indices.map { $0 } && pseudonymizer == nil
+        }
+        if sameColumns && row.info.count == columns.count {
+            // The sheet has the output's columns in its order: its values go as they are.
+            writer.write(info: row.info, file: file, line: row.line, result: result, norm: norm)
+            return writer.duplicateFlagToken
+        }
         for index in info.indices { info[index] = "" }
         for (index, position) in positions!.enumerated() {
             if let position, index < row.info.count { info[position] = row.info[index] }

@@ -11,7 +11,11 @@ enum CSVCell {
             needsQuotes = true
             break
         }
-        let neutralise = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) && !isPlainNumber(text) && text != "-" && text != "+"
+        let formulaStart = switch first {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: true
+        default: false
+        }
+        let neutralise = formulaStart && !isPlainNumber(text) && text != "-" && text != "+"
         if !needsQuotes && !neutralise {
             out.append(contentsOf: utf8)
             return

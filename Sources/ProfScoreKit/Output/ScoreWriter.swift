@@ -35,16 +35,29 @@ public final class ScoreWriter {
         self.idColumn = infoColumns.first ?? "id"
         self.otherInfoColumns = Array(infoColumns.dropFirst())
         self.sink = sink
-        self.delimiter = excel ? 0x3B : 0x2C
+        let delimiter: UInt8 = excel ? 0x3B : 0x2C
+        self.delimiter = delimiter
+        levelCells = instrument.scales.map { scale in
+            scale.levels.map { Self.csvBytes($0.label.text(in: language), delimiter: delimiter) }
+        }
+        scaleIDBytes = instrument.scales.map { Array($0.id.utf8) }
+        categoryIDBytes = (instrument.profiles?.categories ?? []).map { Array($0.id.utf8) }
+        flagNameBytes = QualityFlags.named.map { ($0.flag, Array($0.name.utf8)) }
+        hasHolland = instrument.leadingType?.hollandCode == true
+        hasLeading = instrument.leadingType != nil
+        hasProfiles = instrument.profiles != nil
+        hasNorms = instrument.norms != nil
+        normedScales = instrument.scales.indices.filter { index in
+            instrument.norms?.groups.contains { $0.tables[index] != nil } == true
+        }
     }
 
-    private var hasHolland: Bool { instrument.leadingType?.hollandCode == true }
-    private var hasLeading: Bool { instrument.leadingType != nil }
-    private var hasProfiles: Bool { instrument.profiles != nil }
+    private let hasHolland: Bool
+    private let hasLeading: Bool
+    private let hasProfiles: Bool
+    private let hasNorms: Bool
     /// The scales with a norm table in some norm group: they get percentile and sten columns.
-    private lazy var normedScales: [Int] = instrument.scales.indices.filter { index in
-        instrument.norms?.groups.contains { $0.tables[index] != nil } == true
-    }
+    private let normedScales: [Int]
 
     /// Writes the header (CSV) or the document's opening (JSON).
     public func begin() {
@@ -150,15 +163,17 @@ public final class ScoreWriter {
     }
 
     /// Cells that are the same from row to row, as CSV bytes, made once.
-    private lazy var levelCells: [[[UInt8]]] = instrument.scales.map { scale in
-        scale.levels.map { csvBytes($0.label.text(in: language)) }
-    }
-    private lazy var scaleIDBytes: [[UInt8]] = instrument.scales.map { Array($0.id.utf8) }
-    private lazy var categoryIDBytes: [[UInt8]] = (instrument.profiles?.categories ?? []).map { Array($0.id.utf8) }
-    private lazy var flagNameBytes: [(QualityFlags, [UInt8])] = QualityFlags.named.map { ($0.flag, Array($0.name.utf8)) }
+    private let levelCells: [[[UInt8]]]
+    private let scaleIDBytes: [[UInt8]]
+    private let categoryIDBytes: [[UInt8]]
+    private let flagNameBytes: [(QualityFlags, [UInt8])]
     private var fileCell: (name: String, bytes: [UInt8]) = ("", [])
 
     private func csvBytes(_ text: String) -> [UInt8] {
+        Self.csvBytes(text, delimiter: delimiter)
+    }
+
+    private static func csvBytes(_ text: String, delimiter: UInt8) -> [UInt8] {
         var bytes: [UInt8] = []
         CSVCell.appendText(text, delimiter: delimiter, to: &bytes)
         return bytes
@@ -168,6 +183,11 @@ public final class ScoreWriter {
     /// repeat (level labels, ids, flags, the file name) are made once.
     /// - Complexity: O(row length), no allocation for whole-number scores.
     private func appendCSV(info: [String], file: String, line: Int, result: RespondentScore, norm: NormMatch?) {
+        // The buffer as a local for the row: appending to a property of a
+        // class would check exclusive access at every byte.
+        var out: [UInt8] = []
+        swap(&out, &self.out)
+        defer { swap(&out, &self.out) }
         CSVCell.appendText(info.first ?? "", delimiter: delimiter, to: &out)
         for score in result.scores {
             out.append(delimiter)
@@ -177,7 +197,7 @@ public final class ScoreWriter {
             out.append(delimiter)
             if let level { out.append(contentsOf: levelCells[index][level]) }
         }
-        if let norms = instrument.norms { appendNormCells(result, norm: norm, norms: norms) }
+        if hasNorms, let norms = instrument.norms { appendNormCells(result, norm: norm, norms: norms, to: &out) }
         if hasLeading {
             out.append(delimiter)
             switch result.leadingState {
@@ -297,7 +317,7 @@ public final class ScoreWriter {
     }
 
     /// The cells `pr_<scale>`…, `sten_<scale>`…, `norm_group`, each after a delimiter.
-    private func appendNormCells(_ result: RespondentScore, norm: NormMatch?, norms: Norms) {
+    private func appendNormCells(_ result: RespondentScore, norm: NormMatch?, norms: Norms, to out: inout [UInt8]) {
         let rows = normedScales.map { normRow(result, scale: $0, norm: norm) }
         for row in rows {
             out.append(delimiter)

@@ -4,7 +4,12 @@
 /// were first seen: a file index and a line. Two different ids sharing a
 /// hash is possible but very unlikely (about 3·10⁻⁸ for a million ids).
 struct DuplicateIDs {
-    private var seen: [UInt64: (file: Int32, line: Int32)] = [:]
+    /// An open-addressing table (linear probing, at most half full): the
+    /// hash per slot, and where it was first seen packed as file << 32 | line
+    /// (0 for an empty slot: lines start at 1).
+    private var hashes = [UInt64](repeating: 0, count: 1024)
+    private var places = [UInt64](repeating: 0, count: 1024)
+    private var count = 0
     private var files: [String] = []
 
     static func hash(_ id: String) -> UInt64 {
@@ -18,11 +23,39 @@ struct DuplicateIDs {
 
     /// Registers an id seen at a file's line.
     /// - Returns: where it was first seen, when it was seen before.
+    /// - Complexity: O(1) expected.
     mutating func check(hash: UInt64, file: String, line: Int) -> (file: String, line: Int)? {
-        if let first = seen[hash] { return (files[Int(first.file)], Int(first.line)) }
+        var slot = Self.slot(hash, places.count)
+        while places[slot] != 0 {
+            if hashes[slot] == hash {
+                let place = places[slot]
+                return (files[Int(place >> 32)], Int(UInt32(truncatingIfNeeded: place)))
+            }
+            slot = (slot + 1) & (places.count - 1)
+        }
         if files.last != file { files.append(file) }
-        seen[hash] = (Int32(files.count - 1), Int32(clamping: line))
+        hashes[slot] = hash
+        places[slot] = UInt64(files.count - 1) << 32 | UInt64(UInt32(clamping: max(line, 1)))
+        count += 1
+        if count * 2 > places.count { grow() }
         return nil
+    }
+
+    @inline(__always)
+    private static func slot(_ hash: UInt64, _ size: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - size.trailingZeroBitCount))
+    }
+
+    private mutating func grow() {
+        let oldHashes = hashes, oldPlaces = places
+        hashes = Array(repeating: 0, count: oldPlaces.count * 2)
+        places = Array(repeating: 0, count: oldPlaces.count * 2)
+        for index in oldPlaces.indices where oldPlaces[index] != 0 {
+            var slot = Self.slot(oldHashes[index], places.count)
+            while places[slot] != 0 { slot = (slot + 1) & (places.count - 1) }
+            hashes[slot] = oldHashes[index]
+            places[slot] = oldPlaces[index]
+        }
     }
 
     /// The warning for an id seen before.
