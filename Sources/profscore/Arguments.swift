@@ -1,3 +1,4 @@
+import Foundation
 import ProfScoreKit
 
 /// A command line split into options and operands: `--name value`,
@@ -68,6 +69,16 @@ struct Arguments {
         guard let value = allowed.first(where: { $0.rawValue == raw }) else {
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             throw UsageError(en: "--\(name) '\(raw)' is not one of: \(list)", ru: "--\(name) «\(raw)» — не одно из: \(list)")
+        }
+        return value
+    }
+
+    /// The `--threads` option: how many threads may score a large sheet
+    /// (default: one per core; 1 reads every sheet in one go).
+    func threads() throws(UsageError) -> Int {
+        guard let text = values["threads"] else { return max(1, ProcessInfo.processInfo.activeProcessorCount) }
+        guard let value = Int(text), (1...256).contains(value) else {
+            throw UsageError(en: "--threads '\(text)' is not a whole number from 1 to 256", ru: "--threads «\(text)» — не целое число от 1 до 256")
         }
         return value
     }

@@ -9,7 +9,7 @@ enum ReportCommand {
                                 [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
                                 [--target 80] [--targets FILE] [--min-cell 5]
                                 [--format md|table|csv|json|html] [--output PATH] [--excel]
-                                [--individual FOLDER] [--lang ru|en]
+                                [--individual FOLDER] [--threads N] [--lang ru|en]
 
         Scores answer sheets and writes a group report: for the whole set and for each
         school, grade and class, how many sheets were scored, the distribution of leading
@@ -27,6 +27,8 @@ enum ReportCommand {
           --year YEAR           School year of the sheets, e.g. 2025/26 (default: the current one).
           --individual FOLDER   Also write one printable HTML page per student into FOLDER
                                 (personal data: for the student or parent, on request).
+          --threads N           Score a large sheet on at most N threads (default: one per core);
+                                1 reads every sheet in one go. The report is the same.
         \(ReportOptions.helpEN)
           -h, --help            Show this help.
         """,
@@ -35,7 +37,7 @@ enum ReportCommand {
                                         [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
                                         [--target 80] [--targets ФАЙЛ] [--min-cell 5]
                                         [--format md|table|csv|json|html] [--output ПУТЬ] [--excel]
-                                        [--individual ПАПКА] [--lang ru|en]
+                                        [--individual ПАПКА] [--threads N] [--lang ru|en]
 
         Подсчитывает бланки и пишет групповой отчёт: по всем и по каждой школе, параллели и
         классу — сколько бланков подсчитано, распределение ведущих типов и профилей (равенство
@@ -52,17 +54,21 @@ enum ReportCommand {
           --year ГОД            Учебный год бланков, напр. 2025/26 (по умолчанию текущий).
           --individual ПАПКА    Также записать в ПАПКУ отдельную страницу HTML на каждого ученика
                                 (персональные данные: для ученика или родителей, по запросу).
+          --threads N           Подсчитывать большой бланк не более чем в N потоков (по умолчанию —
+                                по числу ядер); 1 — читать каждый бланк целиком. Отчёт тот же.
         \(ReportOptions.helpRU)
           -h, --help            Показать эту справку.
         """)
 
-    static let valueOptions = ["instrument", "roster", "year", "individual"] + ReportOptions.valueOptions
+    static let valueOptions = ["instrument", "roster", "year", "individual", "threads"] + ReportOptions.valueOptions
     static let flagOptions = ReportOptions.flagOptions
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         let options: ReportOptions
+        let threads: Int
         do {
             options = try ReportOptions.parse(arguments)
+            threads = try arguments.threads()
         } catch {
             terminal.error(error.message.text(in: terminal.language))
             return .usage
@@ -144,7 +150,7 @@ enum ReportCommand {
                     // Nothing per student is needed: score large files on every core.
                     let name = spooled.displayName
                     let parts = try batch.scoreConcurrently(
-                        path: spooled.path, displayName: name, threads: ProcessInfo.processInfo.activeProcessorCount,
+                        path: spooled.path, displayName: name, threads: threads,
                         makePartial: { builder.makePart() },
                         prepare: { reader in _ = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic) },
                         report: terminal.diagnostic

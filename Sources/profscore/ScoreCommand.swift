@@ -7,7 +7,7 @@ enum ScoreCommand {
         en: """
         USAGE: profscore score --instrument ID|FILE FILE... [--format csv|json|table]
                                [--output PATH] [--excel] [--strict] [--pseudonymize KEYFILE]
-                               [--diagnostics FILE] [--lang ru|en]
+                               [--diagnostics FILE] [--threads N] [--lang ru|en]
 
         Scores answer sheets (CSV or TSV; UTF-8, UTF-8 with BOM, Windows-1251 or
         UTF-16; delimiter , ; or tab, detected). The header row names the item
@@ -36,6 +36,8 @@ enum ScoreCommand {
                                 stable code keyed by the secret in KEYFILE (HMAC-SHA-256, at least 16
                                 bytes; see docs/privacy.md). The same student gets the same code with
                                 the same key. Diagnostics on standard error still name the rows.
+          --threads N           With CSV output, score a large sheet on at most N threads (default:
+                                one per core); 1 reads every sheet in one go. The output is the same.
           --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
                                 a count); - shows them all on standard error.
           --lang ru|en          Language of messages and level labels (default: ru).
@@ -48,7 +50,7 @@ enum ScoreCommand {
         ru: """
         ИСПОЛЬЗОВАНИЕ: profscore score --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
                                        [--output ПУТЬ] [--excel] [--strict] [--pseudonymize ФАЙЛ-КЛЮЧА]
-                                       [--diagnostics ФАЙЛ] [--lang ru|en]
+                                       [--diagnostics ФАЙЛ] [--threads N] [--lang ru|en]
 
         Подсчитывает бланки ответов (CSV или TSV; UTF-8, UTF-8 с BOM, Windows-1251 или
         UTF-16; разделитель , ; или табуляция определяется сам). В строке заголовка
@@ -77,6 +79,8 @@ enum ScoreCommand {
                                 постоянный код по секретному ключу из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не
                                 меньше 16 байт; см. docs/privacy.md). С тем же ключом тот же ученик
                                 получает тот же код. Замечания в потоке ошибок по-прежнему называют строки.
+          --threads N           При выводе CSV подсчитывать большой бланк не более чем в N потоков (по
+                                умолчанию — по числу ядер); 1 — читать каждый бланк целиком. Результат тот же.
           --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
                                 «-» — показать все в потоке ошибок.
           --lang ru|en          Язык сообщений и названий уровней (по умолчанию ru).
@@ -90,8 +94,10 @@ enum ScoreCommand {
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         // Check the command line before doing any work.
         let format: ScoreFormat
+        let threadLimit: Int
         do {
             format = try arguments.choice("format", default: .csv, allowed: ScoreFormat.allCases)
+            threadLimit = try arguments.threads()
         } catch {
             terminal.error(error.message.text(in: terminal.language))
             return .usage
@@ -200,7 +206,7 @@ enum ScoreCommand {
         let batch = BatchScorer(scorer: scorer)
         // CSV rows of a large sheet are written on every core, in parts that
         // are appended in file order (scratch files beside the output).
-        let threads = format == .csv ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let threads = format == .csv ? threadLimit : 1
         let scratchFolder = outputPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         // With norms: one warning per file for respondents without a norm group.
         var normWarnings = 0

@@ -61,6 +61,44 @@ import Testing
         }
     }
 
+    /// In file order: rows of later parts that repeat an id of an earlier part
+    /// are handed back to be flagged, exactly the rows one reader flags.
+    @Test func repeatedIDsOfLaterPartsAreFoundInFileOrder() throws {
+        var text = "id;класс;" + (1...20).map(String.init).joined(separator: ";") + "\n"
+        for index in 0..<80_000 {
+            // Every 7,001st row from row 40,000 repeats the id of a row 39,990 rows earlier.
+            let id = index >= 40_000 && index % 7_001 == 0 ? index - 39_990 : index
+            text += "\(id);5А;" + Array(repeating: index % 2 == 0 ? "а" : "б", count: 20).joined(separator: ";") + "\n"
+        }
+        let file = TemporaryFile(text)
+        let scorer = Scorer(instrument: Self.ddo)
+        var expected: [Int] = []
+        try BatchScorer(scorer: scorer).score(path: file.path, report: { _ in }) { row, score, _ in
+            if score.flags.contains(.duplicateID) { expected.append(row.line) }
+        }
+        #expect(expected.count == (40_000..<80_000).filter { $0 % 7_001 == 0 }.count)
+        for threads in [1, 2, 4] {
+            var flagged: [Int] = []
+            var parts = 0
+            var warnings: [Int] = []
+            try BatchScorer(scorer: scorer).scoreInFileOrder(
+                path: file.path, threads: threads, minimumSplitSize: 1 << 20, makePart: { _ in [Int]() },
+                report: { if $0.message.english.contains("already appeared") { warnings.append($0.line!) } },
+                each: { lines, row, score, _ in
+                    // Rows flagged as they come (the first part) are kept as they are; the token is the line.
+                    if score.flags.contains(.duplicateID) { lines.append(row.line) }
+                    return row.line
+                },
+                finish: { lines, repeated in
+                    parts += 1
+                    flagged += (lines + repeated).sorted()
+                })
+            #expect(parts == threads, "\(threads) parts")
+            #expect(flagged == expected, "\(threads) threads")
+            #expect(warnings == expected)
+        }
+    }
+
     @Test func filesWithQuotesAreReadInOneGo() throws {
         var text = "id;ФИО;" + (1...20).map(String.init).joined(separator: ";") + "\n"
         for index in 0..<70_000 { text += "\(index);\"Имя\nФамилия\";" + Array(repeating: "а", count: 20).joined(separator: ";") + "\n" }

@@ -84,26 +84,52 @@ public final class OutputSink {
         defer { part.discard() }
         if let failure = part.failure { throw .io(path: "(scratch file)", reason: failure) }
         flush()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
-        var next = 0
-        while true {
-            let n = chunk.withUnsafeMutableBytes { pread(part.descriptor, $0.baseAddress, $0.count, off_t(offset)) }
+        for patch in patches {
+            try copy(from: part, range: offset..<patch.offset)
+            writeDirectly(patch.bytes[...])
+            offset = patch.offset
+        }
+        try copy(from: part, range: offset..<Int.max)
+    }
+
+    /// Copies a range of a scratch file (to its end at most) to this sink's file, past the buffer.
+    private func copy(from part: OutputSink, range: Range<Int>) throws(ProfScoreError) {
+        var offset = range.lowerBound
+        // In the kernel when both are files; by reading and writing otherwise (a pipe, another system).
+        if let copyFileRange = FileCalls.copyFileRange, failure == nil {
+            while offset < range.upperBound {
+                var from = Int64(offset)
+                let n = copyFileRange(part.descriptor, &from, descriptor, nil, min(range.upperBound - offset, 1 << 30), 0)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                offset += n
+                bytesWritten += n
+                startWritingToDisk()
+            }
+            if offset >= range.upperBound { return }
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while offset < range.upperBound {
+            let n = chunk.withUnsafeMutableBytes { pread(part.descriptor, $0.baseAddress, min($0.count, range.upperBound - offset), off_t(offset)) }
             if n < 0 && errno == EINTR { continue }
             if n < 0 { throw .io(path: "(scratch file)", reason: String(cString: strerror(errno))) }
-            if n == 0 { break }
-            var start = 0
-            while next < patches.count && patches[next].offset < offset + n {
-                let cut = patches[next].offset - offset
-                writeDirectly(chunk[start..<cut])
-                writeDirectly(patches[next].bytes[...])
-                start = cut
-                next += 1
-            }
-            writeDirectly(chunk[start..<n])
+            if n == 0 { return }
+            writeDirectly(chunk[0..<n])
             offset += n
         }
-        for patch in patches[next...] { writeDirectly(patch.bytes[...]) }
+    }
+
+    /// Bytes written to the descriptor, and how many of them the disk was asked to take.
+    private var bytesWritten = 0
+    private var bytesSentToDisk = 0
+
+    /// For an output file: asks the system to start writing what was written
+    /// so far, every 16 MiB, so that the `fsync` of ``commit()`` has little left to wait for.
+    private func startWritingToDisk() {
+        guard finalPath != nil, bytesWritten - bytesSentToDisk >= 16 << 20, let syncFileRange = FileCalls.syncFileRange else { return }
+        _ = syncFileRange(descriptor, Int64(bytesSentToDisk), Int64(bytesWritten - bytesSentToDisk), FileCalls.startWriting)
+        bytesSentToDisk = bytesWritten
     }
 
     /// Writes bytes past the buffer (which must be empty).
@@ -121,6 +147,8 @@ public final class OutputSink {
                 done += n
             }
         }
+        bytesWritten += bytes.count
+        startWritingToDisk()
     }
 
     private init(descriptor: Int32, temporaryPath: String?, finalPath: String?, isUnnamed: Bool) {

@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Linux calls that Swift's Glibc module does not show (they need
+/// `_GNU_SOURCE`), looked up once in the C library; `nil` where missing
+/// (other systems, old C libraries), and callers then do without.
+enum FileCalls {
+    /// `copy_file_range(2)`: copies between files inside the kernel.
+    typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
+    /// `sync_file_range(2)`: starts writing a range of a file to disk.
+    typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+
+    #if os(Linux)
+    nonisolated(unsafe) private static let library = dlopen(nil, RTLD_NOW)
+    static let copyFileRange: CopyFileRange? = dlsym(library, "copy_file_range").map { unsafeBitCast($0, to: CopyFileRange.self) }
+    static let syncFileRange: SyncFileRange? = dlsym(library, "sync_file_range").map { unsafeBitCast($0, to: SyncFileRange.self) }
+    #else
+    static let copyFileRange: CopyFileRange? = nil
+    static let syncFileRange: SyncFileRange? = nil
+    #endif
+
+    /// `SYNC_FILE_RANGE_WRITE`: start the writing, do not wait for it.
+    static let startWriting: UInt32 = 2
+}
