@@ -53,4 +53,15 @@ import Testing
         CSVCell.appendNumber(-2.5, decimalComma: true, to: &number)
         #expect(String(decoding: number, as: UTF8.self) == "-2,5")
     }
+
+    @Test func wholeNumbersAreWrittenAsSwiftPrintsThem() {
+        var generator = MergeEquivalenceTests.Generator(state: 9)
+        let values = [0, 1, -1, 9, 10, -10, 99, 100, 1_000_000, Int.max, Int.min, Int.min + 1]
+            + (0..<200).map { _ in Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...62, using: &generator) }
+        for value in values {
+            var out: [UInt8] = [0x41]
+            CSVCell.appendInteger(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "A\(value)")
+        }
+    }
 }

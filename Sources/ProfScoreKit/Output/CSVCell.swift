@@ -4,6 +4,15 @@ enum CSVCell {
     /// with `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`,
     /// unless it is a plain number, which stays a number, or a lone `-` or `+`.
     static func appendText(_ text: String, delimiter: UInt8, to out: inout [UInt8]) {
+        // Most cells (ids, class names) are plain: looked at and copied in one go from the string's bytes.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first else { return true }
+            if startsFormula(first) { return false }
+            for byte in bytes where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain == true { return }
         var utf8 = text.utf8
         guard let first = utf8.first else { return }
         var needsQuotes = false
@@ -11,11 +20,7 @@ enum CSVCell {
             needsQuotes = true
             break
         }
-        let formulaStart = switch first {
-        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: true
-        default: false
-        }
-        let neutralise = formulaStart && !isPlainNumber(text) && text != "-" && text != "+"
+        let neutralise = startsFormula(first) && !isPlainNumber(text) && text != "-" && text != "+"
         if !needsQuotes && !neutralise {
             out.append(contentsOf: utf8)
             return
@@ -35,22 +40,31 @@ enum CSVCell {
         out.append(0x22)
     }
 
+    /// Whether a text starting with this byte may be run by Excel as a formula.
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: true
+        default: false
+        }
+    }
+
     /// Appends a whole number's digits.
     static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        var magnitude = value.magnitude
-        if magnitude == 0 { out.append(0x30); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        // At most 20 digits and a sign, made right to left in a fixed buffer and appended at once.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { buffer in
-            while magnitude > 0 {
-                buffer[count] = UInt8(magnitude % 10) + 0x30
+            var magnitude = value.magnitude
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
                 magnitude /= 10
-                count += 1
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = 0x2D
             }
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
         }
     }
 

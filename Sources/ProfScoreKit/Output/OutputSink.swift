@@ -169,6 +169,16 @@ public final class OutputSink {
         if buffer.count >= Self.flushThreshold { flush() }
     }
 
+    /// Appends bytes; a large block goes straight to the file when nothing is buffered.
+    public func write(_ bytes: [UInt8]) {
+        if buffer.isEmpty && bytes.count >= Self.flushThreshold {
+            writeDirectly(bytes[...])
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.flushThreshold { flush() }
+    }
+
     /// Appends a string's UTF-8 bytes.
     public func write(_ string: String) {
         write(string.utf8)

@@ -144,6 +144,7 @@ public final class ScoreWriter {
         switch format {
         case .csv:
             appendCSV(info: info, file: file, line: line, result: result, norm: norm)
+            return
         case .json:
             appendJSON(info: info, file: file, line: line, result: result, norm: norm)
         case .table:
@@ -168,6 +169,11 @@ public final class ScoreWriter {
     private let categoryIDBytes: [[UInt8]]
     private let flagNameBytes: [(QualityFlags, [UInt8])]
     private var fileCell: (name: String, bytes: [UInt8]) = ("", [])
+
+    /// Whether a cell starting with this byte would be run by Excel as a formula (`-`, `=`, `@`).
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == 0x2D || byte == 0x3D || byte == 0x40
+    }
 
     private func csvBytes(_ text: String) -> [UInt8] {
         Self.csvBytes(text, delimiter: delimiter)
@@ -207,7 +213,7 @@ public final class ScoreWriter {
                     if position > 0 { out.append(0x2B) }
                     out.append(contentsOf: scaleIDBytes[scale])
                 }
-                if out.count > start, [0x2D, 0x3D, 0x40].contains(out[start]) { out.insert(0x27, at: start) }
+                if out.count > start, Self.startsFormula(out[start]) { out.insert(0x27, at: start) }
             case .noPronouncedInterest:
                 out.append(contentsOf: "none".utf8)
             case .undetermined, .notApplicable:
@@ -221,7 +227,7 @@ public final class ScoreWriter {
                 if position > 0 { out.append(0x2B) }
                 out.append(contentsOf: categoryIDBytes[category])
             }
-            if out.count > start, [0x2D, 0x3D, 0x40].contains(out[start]) { out.insert(0x27, at: start) }
+            if out.count > start, Self.startsFormula(out[start]) { out.insert(0x27, at: start) }
         }
         if hasHolland {
             out.append(delimiter)
@@ -241,7 +247,8 @@ public final class ScoreWriter {
             firstFlag = false
         }
         let slotHasFlagAfter = out.count > slot
-        duplicateFlagToken = (bytesFlushed + slot) << 2 | (slotHasFlagBefore ? 1 : slotHasFlagAfter ? 2 : 0)
+        let flushed = bytesFlushed
+        duplicateFlagToken = (flushed + slot) << 2 | (slotHasFlagBefore ? 1 : slotHasFlagAfter ? 2 : 0)
         out.append(delimiter)
         if fileCell.name != file { fileCell = (file, csvBytes(file)) }
         out.append(contentsOf: fileCell.bytes)
@@ -251,7 +258,13 @@ public final class ScoreWriter {
             out.append(delimiter)
             CSVCell.appendText(value, delimiter: delimiter, to: &out)
         }
-        out.append(contentsOf: excel ? [0x0D, 0x0A] : [0x0A])
+        if excel { out.append(0x0D) }
+        out.append(0x0A)
+        if out.count >= 1 << 16 {
+            sink.write(out)
+            bytesFlushed = flushed + out.count
+            out.removeAll(keepingCapacity: true)
+        }
     }
 
     private func appendJSON(info: [String], file: String, line: Int, result: RespondentScore, norm: NormMatch?) {

@@ -21,6 +21,8 @@ enum FileSplitter {
     struct Part: Sendable, Equatable {
         var bytes: Range<Int>
         var firstLine: Int
+        /// Line feeds in the part: about the number of its rows.
+        var lineFeeds = 0
     }
 
     /// Files smaller than this are not worth splitting.
@@ -33,8 +35,11 @@ enum FileSplitter {
     ///   - dataStartLine: the line where data rows start (after the header).
     ///   - parts: how many parts are wanted.
     ///   - minimumSize: smaller files are not split.
+    ///   - firstPartWeight: the first part's share of the data relative to
+    ///     the others' (below 1 when its rows cost more).
     /// - Complexity: one pass over the file, shared by the threads.
-    static func split(path: String, encoding: SheetEncoding, dataStartLine: Int, parts: Int, minimumSize: Int = minimumSize) -> [Part]? {
+    static func split(path: String, encoding: SheetEncoding, dataStartLine: Int, parts: Int, minimumSize: Int = minimumSize,
+                      firstPartWeight: Double = 1) -> [Part]? {
         guard parts > 1, encoding != .utf16LE, encoding != .utf16BE else { return nil }
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= max(minimumSize, 1) else { return nil }
@@ -51,8 +56,10 @@ enum FileSplitter {
         }
         // Cut near equal shares, just after a line feed.
         var starts = [dataStart]
+        let total = firstPartWeight + Double(parts - 1)
         for k in 1..<parts {
-            let target = max(dataStart + (size - dataStart) * k / parts, starts.last!)
+            let share = (firstPartWeight + Double(k - 1)) / total
+            let target = max(dataStart + Int(Double(size - dataStart) * share), starts.last!)
             guard let newline = lineEnd(fd, from: target, size: size), newline + 1 < size else { break }
             if newline + 1 > starts.last! { starts.append(newline + 1) }
         }
@@ -71,7 +78,7 @@ enum FileSplitter {
         for index in ranges.indices {
             let scan = scans.values[index]
             guard let lineFeeds = scan else { return nil }
-            result.append(Part(bytes: ranges[index], firstLine: line))
+            result.append(Part(bytes: ranges[index], firstLine: line, lineFeeds: lineFeeds))
             line += lineFeeds
         }
         return result

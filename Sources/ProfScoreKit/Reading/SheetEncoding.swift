@@ -37,7 +37,8 @@ public enum SheetEncoding: String, Sendable, Hashable {
             if evenZeros * 5 >= pairs && oddZeros * 50 < pairs { return (.utf16BE, 0) }
         }
         if isValidUTF8(prefix, allowTruncatedEnd: !isWholeFile) { return (.utf8, 0) }
-        let (valid, invalid) = utf8Counts(prefix)
+        // The share of valid characters is clear from the first 256 KiB.
+        let (valid, invalid) = utf8Counts(UnsafeBufferPointer(rebasing: prefix.prefix(1 << 18)))
         return (valid >= 10 * invalid ? .utf8 : .windows1251, 0)
     }
 
@@ -97,7 +98,7 @@ public enum SheetEncoding: String, Sendable, Hashable {
             let isControl = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F
             guard byte >= 0x80 || isControl else { continue }
             considered += 1
-            if isControl || implausibleWindows1251.contains(byte) {
+            if isControl || isImplausibleWindows1251(byte) {
                 implausible += 1
                 if firstImplausible < 0 { firstImplausible = offset }
             }
@@ -108,11 +109,15 @@ public enum SheetEncoding: String, Sendable, Hashable {
             ru: "файл не в UTF-8 и не в Windows-1251: \(implausible) из первых \(considered) байтов вне ASCII или управляющих не являются ни буквами, ни знаками препинания ни в одной из них (первый — в этой строке); сохраните его как «CSV UTF-8» или «CSV (разделители — точка с запятой)»"))
     }
 
-    /// Windows-1251 bytes that Cyrillic texts practically never contain:
+    /// Whether a Windows-1251 byte is one that Cyrillic texts practically never contain:
     /// ‚ † ‡ € ‰ ‹ • (unassigned 0x98) ™ › ¤ ¦ © ¬ soft hyphen ® µ ¶ ·.
-    static let implausibleWindows1251: Set<UInt8> = [
-        0x82, 0x86, 0x87, 0x88, 0x89, 0x8B, 0x95, 0x98, 0x99, 0x9B, 0xA4, 0xA6, 0xA9, 0xAC, 0xAD, 0xAE, 0xB5, 0xB6, 0xB7,
-    ]
+    @inline(__always)
+    static func isImplausibleWindows1251(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x82, 0x86, 0x87, 0x88, 0x89, 0x8B, 0x95, 0x98, 0x99, 0x9B, 0xA4, 0xA6, 0xA9, 0xAC, 0xAD, 0xAE, 0xB5, 0xB6, 0xB7: true
+        default: false
+        }
+    }
 
     /// Whether bytes are valid UTF-8; a sequence cut by the end of the buffer
     /// is allowed when more bytes follow.

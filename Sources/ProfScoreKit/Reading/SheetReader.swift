@@ -43,11 +43,6 @@ public final class SheetReader {
     private let cache: CellCache
     /// The fast path for simple records; made once the header is read.
     private var resolver: SimpleRowResolver?
-    /// The respondent columns rows need, and per column the last text read
-    /// and its string (class names repeat from row to row: one string serves them all).
-    private var neededInfoSlots: [Int] = []
-    private var lastInfoBytes: [[UInt8]] = []
-    private var lastInfoStrings: [String] = []
     /// Item fields that need the slow path in the current row.
     private var slowFields: [Int] = []
 
@@ -105,11 +100,6 @@ public final class SheetReader {
             infoCount: infoColumnNames.count, delimiter: table.delimiter, cache: cache)
         resolver.setNeededInfoColumns(neededInfoColumns)
         self.resolver = resolver
-        neededInfoSlots = infoColumnNames.indices.filter { slot in
-            neededInfoColumns.map { slot >= $0.count || $0[slot] } ?? true
-        }
-        lastInfoBytes = Array(repeating: [], count: infoColumnNames.count)
-        lastInfoStrings = Array(repeating: "", count: infoColumnNames.count)
     }
 
     private func readHeader(report: (Diagnostic) -> Void) throws(ProfScoreError) {
@@ -193,18 +183,7 @@ public final class SheetReader {
         let line = table.scanner.line
         let taken = table.takeLine { bytes in
             guard row.codes.withUnsafeMutableBufferPointer({ resolver.resolve(bytes, codes: $0.baseAddress!) }) else { return false }
-            for slot in neededInfoSlots {
-                let cell = UnsafeBufferPointer(rebasing: bytes[resolver.infoStart[slot]..<resolver.infoEnd[slot]])
-                let same = lastInfoBytes[slot].withUnsafeBufferPointer { last in
-                    last.count == cell.count && (cell.isEmpty || memcmp(last.baseAddress!, cell.baseAddress!, cell.count) == 0)
-                }
-                if !same {
-                    lastInfoBytes[slot].removeAll(keepingCapacity: true)
-                    lastInfoBytes[slot].append(contentsOf: cell)
-                    lastInfoStrings[slot] = String(decoding: cell, as: UTF8.self)
-                }
-                row.info[slot] = lastInfoStrings[slot]
-            }
+            resolver.fillInfo(bytes, into: &row.info)
             return true
         }
         guard taken else { return false }

@@ -28,6 +28,12 @@ final class SimpleRowResolver {
     let infoStart: UnsafeMutablePointer<Int>
     let infoEnd: UnsafeMutablePointer<Int>
     let infoCount: Int
+    /// The respondent columns rows need, and per column the last text read
+    /// and its string (class names repeat from row to row: one string serves them all).
+    private let neededSlots: UnsafeMutablePointer<Int>
+    private var neededCount = 0
+    private let lastBytes: UnsafeMutablePointer<[UInt8]>
+    private let lastStrings: UnsafeMutablePointer<String>
 
     /// - Parameters:
     ///   - fieldRole: per header field, the item index, -1 (respondent column) or -2 (ignored).
@@ -50,6 +56,11 @@ final class SimpleRowResolver {
         self.infoCount = infoCount
         infoStart = .allocate(capacity: max(infoCount, 1))
         infoEnd = .allocate(capacity: max(infoCount, 1))
+        neededSlots = .allocate(capacity: max(infoCount, 1))
+        lastBytes = .allocate(capacity: max(infoCount, 1))
+        lastBytes.initialize(repeating: [], count: infoCount)
+        lastStrings = .allocate(capacity: max(infoCount, 1))
+        lastStrings.initialize(repeating: "", count: infoCount)
         firstItemField = fieldRole.firstIndex { $0 >= 0 } ?? -1
         firstItemHeader = firstItemField >= 0 && firstItemField < headerCells.count ? headerCells[firstItemField] : []
         setNeededInfoColumns(nil)
@@ -61,16 +72,42 @@ final class SimpleRowResolver {
         infoOfField.deallocate()
         infoStart.deallocate()
         infoEnd.deallocate()
+        neededSlots.deallocate()
+        lastBytes.deinitialize(count: infoCount).deallocate()
+        lastStrings.deinitialize(count: infoCount).deallocate()
     }
 
     /// Which respondent columns rows need (`nil`: all); the others are not located.
     func setNeededInfoColumns(_ needed: [Bool]?) {
         var info: Int32 = 0
+        neededCount = 0
         for field in 0..<fieldCount {
             infoOfField[field] = -1
             guard itemOfField[field] == -1 else { continue }
-            if needed.map({ Int(info) >= $0.count || $0[Int(info)] }) ?? true { infoOfField[field] = info }
+            if needed.map({ Int(info) >= $0.count || $0[Int(info)] }) ?? true {
+                infoOfField[field] = info
+                neededSlots[neededCount] = Int(info)
+                neededCount += 1
+            }
             info += 1
+        }
+    }
+
+    /// Puts the needed respondent columns of the line last resolved into
+    /// `info` (the others are left as they are).
+    func fillInfo(_ line: UnsafeBufferPointer<UInt8>, into info: inout [String]) {
+        for k in 0..<neededCount {
+            let slot = neededSlots[k]
+            let cell = UnsafeBufferPointer(rebasing: line[infoStart[slot]..<infoEnd[slot]])
+            let same = lastBytes[slot].withUnsafeBufferPointer { last in
+                last.count == cell.count && (cell.isEmpty || memcmp(last.baseAddress!, cell.baseAddress!, cell.count) == 0)
+            }
+            if !same {
+                lastBytes[slot].removeAll(keepingCapacity: true)
+                lastBytes[slot].append(contentsOf: cell)
+                lastStrings[slot] = String(decoding: cell, as: UTF8.self)
+            }
+            info[slot] = lastStrings[slot]
         }
     }
 

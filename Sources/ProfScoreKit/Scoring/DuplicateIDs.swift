@@ -4,45 +4,53 @@
 /// were first seen: a file index and a line. Two different ids sharing a
 /// hash is possible but very unlikely (about 3·10⁻⁸ for a million ids).
 struct DuplicateIDs {
-    /// An open-addressing table (linear probing, at most half full): per
-    /// slot the hash, and where it was first seen packed as file << 32 | line
-    /// (0 for an empty slot: lines start at 1) — side by side, so that a
-    /// lookup touches one cache line.
-    private struct Slot {
-        var hash: UInt64
-        var place: UInt64
-    }
-    private var slots = [Slot](repeating: Slot(hash: 0, place: 0), count: 1024)
+    /// An open-addressing table (linear probing, at most half full) of the
+    /// hashes (a hash of 0 is kept as 1, and 0 marks an empty slot), and
+    /// beside it where each was first seen, packed as file << 32 | line. A
+    /// new id, the common case, touches only the table of hashes.
+    private var hashes = [UInt64](repeating: 0, count: 1024)
+    private var places = [UInt64](repeating: 0, count: 1024)
     private var count = 0
     private var files: [String] = []
 
     static func hash(_ id: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in id.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        return hash
+        return id.utf8.withContiguousStorageIfAvailable(fnv1a) ?? fnv1a(id.utf8)
     }
 
     /// Registers an id seen at a file's line.
     /// - Returns: where it was first seen, when it was seen before.
     /// - Complexity: O(1) expected.
     mutating func check(hash: UInt64, file: String, line: Int) -> (file: String, line: Int)? {
-        let mask = slots.count - 1
-        var index = Self.slot(hash, slots.count)
-        while slots[index].place != 0 {
-            if slots[index].hash == hash {
-                let place = slots[index].place
+        let key = max(hash, 1)
+        let mask = hashes.count - 1
+        var index = Self.slot(key, hashes.count)
+        while hashes[index] != 0 {
+            if hashes[index] == key {
+                let place = places[index]
                 return (files[Int(place >> 32)], Int(UInt32(truncatingIfNeeded: place)))
             }
             index = (index + 1) & mask
         }
         if files.last != file { files.append(file) }
-        slots[index] = Slot(hash: hash, place: UInt64(files.count - 1) << 32 | UInt64(UInt32(clamping: max(line, 1))))
+        hashes[index] = key
+        places[index] = UInt64(files.count - 1) << 32 | UInt64(UInt32(clamping: max(line, 1)))
         count += 1
-        if count * 2 > slots.count { grow() }
+        if count * 2 > hashes.count { grow() }
         return nil
+    }
+
+    /// Makes room for `more` ids beyond those held, so that adding them
+    /// does not grow the table (which moves every id) on the way.
+    mutating func reserve(_ more: Int) {
+        while (count + more) * 2 > hashes.count { grow() }
     }
 
     @inline(__always)
@@ -51,13 +59,15 @@ struct DuplicateIDs {
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(hash: 0, place: 0), count: old.count * 2)
-        let mask = slots.count - 1
-        for slot in old where slot.place != 0 {
-            var index = Self.slot(slot.hash, slots.count)
-            while slots[index].place != 0 { index = (index + 1) & mask }
-            slots[index] = slot
+        let oldHashes = hashes, oldPlaces = places
+        hashes = Array(repeating: 0, count: oldHashes.count * 2)
+        places = Array(repeating: 0, count: oldHashes.count * 2)
+        let mask = hashes.count - 1
+        for old in oldHashes.indices where oldHashes[old] != 0 {
+            var index = Self.slot(oldHashes[old], hashes.count)
+            while hashes[index] != 0 { index = (index + 1) & mask }
+            hashes[index] = oldHashes[old]
+            places[index] = oldPlaces[old]
         }
     }
 
