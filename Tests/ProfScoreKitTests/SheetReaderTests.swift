@@ -109,6 +109,21 @@ import Testing
         #expect(Transcoder.windows1251.count == 128)
     }
 
+    @Test func everyWindows1251ByteBecomesTheUTF8OfItsCharacter() {
+        // All 256 bytes in one stream (and again shifted, so that each lands at
+        // other offsets), against the table's characters encoded by Swift's String.
+        let bytes = (0...255).map(UInt8.init)
+        for shift in 0..<3 {
+            var transcoder = Transcoder(encoding: .windows1251)
+            var output: [UInt8] = Array(repeating: 0x2E, count: shift)
+            bytes.withUnsafeBufferPointer { transcoder.append($0, to: &output) }
+            let expected = String(repeating: ".", count: shift) + String(String.UnicodeScalarView(bytes.map { byte in
+                byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(Transcoder.windows1251[Int(byte) - 0x80])!
+            }))
+            #expect(output == Array(expected.utf8), "shift \(shift)")
+        }
+    }
+
     @Test func recordsAcrossChunkBoundariesAndMemoryStaysBounded() throws {
         // More than two 1 MiB chunks, with a quoted multi-line name in every row so
         // that some quoted line break falls on a chunk boundary.

@@ -64,7 +64,7 @@ enum CSVCell {
                 start -= 1
                 buffer[start] = 0x2D
             }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]).assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -61,7 +61,7 @@ public enum SheetEncoding: String, Sendable, Hashable {
         return (valid, invalid)
     }
 
-    /// Why the first bytes of a file cannot be an answer sheet in `encoding`,
+    /// Why the first bytes (up to 256 KiB) of a file cannot be an answer sheet in `encoding`,
     /// if they cannot: a spreadsheet workbook or PDF instead of a CSV file,
     /// binary data (NUL bytes), or bytes that are neither UTF-8 nor plausible
     /// Windows-1251 (more than 1 in 20 of its non-ASCII and control bytes are
@@ -81,6 +81,8 @@ public enum SheetEncoding: String, Sendable, Hashable {
                                ru: "это документ PDF, а не файл CSV; выгрузите ответы в CSV из программы, которая его создала"))
         }
         guard encoding != .utf16LE && encoding != .utf16BE else { return nil }
+        // The first 256 KiB tell binary data or a wrong encoding.
+        let prefix = UnsafeBufferPointer(rebasing: prefix.prefix(1 << 18))
         func line(at offset: Int) -> Int { 1 + prefix[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         var nulCount = 0, firstNul = -1
         for (offset, byte) in prefix.enumerated() where byte == 0 {

@@ -17,24 +17,18 @@ struct Transcoder {
         case .utf8, .utf8BOM:
             output.append(contentsOf: input)
         case .windows1251:
-            // Every byte becomes at most 3 UTF-8 bytes; write through a pointer.
+            // Every byte becomes 1 to 3 UTF-8 bytes: each is stored as a 4-byte
+            // word (its UTF-8 bytes, then its length in the top byte, which the
+            // next character overwrites), with one spare byte at the end.
             let oldCount = output.count
-            output.append(contentsOf: repeatElement(0, count: input.count * 3))
+            output.append(contentsOf: repeatElement(0, count: input.count * 3 + 1))
             var written = oldCount
-            Self.windows1251UTF8.withUnsafeBufferPointer { table in
-                output.withUnsafeMutableBufferPointer { out in
+            Self.windows1251Words.withUnsafeBufferPointer { words in
+                output.withUnsafeMutableBytes { out in
                     for byte in input {
-                        if byte < 0x80 {
-                            out[written] = byte
-                            written += 1
-                        } else {
-                            let entry = Int(byte - 0x80) * 4
-                            let length = Int(table[entry + 3])
-                            out[written] = table[entry]
-                            out[written + 1] = table[entry + 1]
-                            if length == 3 { out[written + 2] = table[entry + 2] }
-                            written += length
-                        }
+                        let word = words[Int(byte)]
+                        out.storeBytes(of: word.littleEndian, toByteOffset: written, as: UInt32.self)
+                        written += Int(word >> 24)
                     }
                 }
             }
@@ -81,6 +75,17 @@ struct Transcoder {
         case 0xDC00...0xDFFF: TokenNormalizer.appendUTF8(0xFFFD, to: &output)
         default: TokenNormalizer.appendUTF8(unit, to: &output)
         }
+    }
+
+    /// Per Windows-1251 byte: its UTF-8 bytes (little-endian, first byte
+    /// lowest) with their count in the top byte.
+    static let windows1251Words: [UInt32] = (0...255).map { byte -> UInt32 in
+        guard byte >= 0x80 else { return UInt32(byte) | 1 << 24 }
+        let entry = (byte - 0x80) * 4
+        let length = Int(windows1251UTF8[entry + 3])
+        var word = UInt32(length) << 24
+        for k in 0..<length { word |= UInt32(windows1251UTF8[entry + k]) << (8 * k) }
+        return word
     }
 
     /// UTF-8 of Windows-1251 bytes 0x80…0xFF: four bytes per entry, the last
