@@ -6,8 +6,11 @@
 /// into a `UInt64`; an open-addressing table maps it and its answer format
 /// to an option index, ``ScoringPlan/missing`` or ``ScoringPlan/unreadable``.
 /// It holds at most ``maximumEntries`` spellings; others simply take the
-/// slow path. The table is plain memory (no bounds or exclusivity checks in
-/// the per-cell lookup); each reader, and so each thread, has its own.
+/// slow path. Cells of one or two bytes (digits, Latin and Cyrillic letters:
+/// most answers) are also kept in a table indexed by their bytes, 64 Ki
+/// entries per answer format made when first needed, so that looking them
+/// up costs one load. The tables are plain memory (no bounds or exclusivity
+/// checks in the per-cell lookup); each reader, and so each thread, has its own.
 final class CellCache {
     static let slots = 1024
     static let maximumEntries = 512
@@ -17,8 +20,18 @@ final class CellCache {
     private let tags: UnsafeMutablePointer<UInt32>
     private let values: UnsafeMutablePointer<Int32>
     private var count = 0
+    /// Per answer format: the results of cells of one or two bytes, at the
+    /// two packed bytes, or at 65,536 + the byte; ``absent`` where not known.
+    private let short: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>
+    private let formatCount: Int
+    private static let absent = Int32.min
+    private static let shortSize = (1 << 16) + 256
 
-    init() {
+    /// - Parameter formats: the number of answer formats.
+    init(formats: Int) {
+        formatCount = formats
+        short = .allocate(capacity: max(formats, 1))
+        short.initialize(repeating: nil, count: max(formats, 1))
         keys = .allocate(capacity: Self.slots)
         tags = .allocate(capacity: Self.slots)
         values = .allocate(capacity: Self.slots)
@@ -27,11 +40,17 @@ final class CellCache {
 
     /// A cache with the same entries, for another reader.
     func copy() -> CellCache {
-        let copy = CellCache()
+        let copy = CellCache(formats: formatCount)
         copy.keys.update(from: keys, count: Self.slots)
         copy.tags.update(from: tags, count: Self.slots)
         copy.values.update(from: values, count: Self.slots)
         copy.count = count
+        for format in 0..<formatCount {
+            guard let table = short[format] else { continue }
+            let made = UnsafeMutablePointer<Int32>.allocate(capacity: Self.shortSize)
+            made.update(from: table, count: Self.shortSize)
+            copy.short[format] = made
+        }
         return copy
     }
 
@@ -39,6 +58,8 @@ final class CellCache {
         keys.deallocate()
         tags.deallocate()
         values.deallocate()
+        for format in 0..<formatCount { short[format]?.deallocate() }
+        short.deallocate()
     }
 
     @inline(__always)
@@ -58,6 +79,11 @@ final class CellCache {
     }
 
     @inline(__always)
+    private static func shortIndex(_ key: UInt64, length: Int) -> Int {
+        length == 1 ? (1 << 16) + Int(truncatingIfNeeded: key) : Int(truncatingIfNeeded: key)
+    }
+
+    @inline(__always)
     private static func tag(length: Int, format: Int) -> UInt32 {
         UInt32(truncatingIfNeeded: length) | UInt32(truncatingIfNeeded: format + 1) << 8
     }
@@ -73,6 +99,10 @@ final class CellCache {
     /// - Complexity: O(1) expected.
     @inline(__always)
     func value(_ key: UInt64, length: Int, format: Int) -> Int32? {
+        if length <= 2, let table = short[format] {
+            let value = table[Self.shortIndex(key, length: length)]
+            return value == Self.absent ? nil : value
+        }
         let tag = Self.tag(length: length, format: format)
         var index = Self.slot(key, tag)
         while tags[index] != 0 {
@@ -85,6 +115,14 @@ final class CellCache {
     /// Remembers a cell's result (cells of 1…8 bytes; when full, nothing happens).
     func insert(_ key: UInt64, length: Int, format: Int, value: Int32) {
         guard length >= 1, length <= 8, count < Self.maximumEntries else { return }
+        if length <= 2 && format < formatCount {
+            if short[format] == nil {
+                let table = UnsafeMutablePointer<Int32>.allocate(capacity: Self.shortSize)
+                table.initialize(repeating: Self.absent, count: Self.shortSize)
+                short[format] = table
+            }
+            short[format]![Self.shortIndex(key, length: length)] = value
+        }
         let tag = Self.tag(length: length, format: format)
         var index = Self.slot(key, tag)
         while tags[index] != 0 {

@@ -62,7 +62,7 @@ public final class SheetReader {
     ///   read, ``ProfScoreError/unreadableSheet(_:)`` when it has no header or no item column.
     public init(path: String, displayName: String? = nil, scorer: Scorer, report: (Diagnostic) -> Void) throws(ProfScoreError) {
         self.scorer = scorer
-        cache = CellCache()
+        cache = CellCache(formats: scorer.lookups.count)
         table = try TextTableReader(path: path, displayName: displayName)
         try readHeader(report: report)
         dataStartLine = table.scanner.line
