@@ -127,13 +127,12 @@ enum FileSplitter {
         guard let base = chunk.baseAddress else { return 0 }
         var lineFeeds = 0
         var pendingCarriageReturn = carriageReturnBefore
-        let raw = UnsafeRawPointer(base)
         let words = chunk.count / 8
         for index in 0..<words {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-            let lf = bytes(equalTo: 0x0A, in: word)
-            let cr = bytes(equalTo: 0x0D, in: word)
-            if bytes(equalTo: 0x22, in: word) != 0 { return nil }
+            let word = ByteWords.load(base + index * 8)
+            let lf = ByteWords.marks(of: 0x0A, in: word)
+            let cr = ByteWords.marks(of: 0x0D, in: word)
+            if ByteWords.marks(of: 0x22, in: word) != 0 { return nil }
             lineFeeds += lf.nonzeroBitCount
             if pendingCarriageReturn && lf & 0x80 == 0 { return nil }
             // A carriage return must be followed by a line feed: byte k's mark moved to byte k + 1.
@@ -149,14 +148,6 @@ enum FileSplitter {
         // A chunk that ends with a carriage return is checked with the next chunk; a part other than
         // the last ends with a line feed, and the file may end with a carriage return.
         return lineFeeds
-    }
-
-    /// The high bit of each byte of `word` that equals `byte` (exact, no false marks).
-    @inline(__always)
-    private static func bytes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        let low7 = (x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
-        return ~(low7 | x | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     /// One result per part, written by the part's thread only.
