@@ -44,7 +44,9 @@ public final class SheetReader {
     /// The fast path for simple records; made once the header is read.
     private var resolver: SimpleRowResolver?
     /// Whether simple records take the fast path (tests compare with the general path).
-    var usesFastPath = true
+    var usesFastPath = true {
+        didSet { setUpFastPath() }
+    }
     /// Item fields that need the slow path in the current row.
     private var slowFields: [Int] = []
 
@@ -96,6 +98,10 @@ public final class SheetReader {
 
     /// Makes the fast path for the header read and the respondent columns needed.
     private func setUpFastPath() {
+        guard usesFastPath else {
+            resolver = nil
+            return
+        }
         guard !fieldRole.isEmpty else { return }
         let resolver = self.resolver ?? SimpleRowResolver(
             fieldRole: fieldRole, formatOfItem: scorer.itemLookup, itemCount: scorer.plan.itemCount, headerCells: headerCells,
@@ -158,7 +164,7 @@ public final class SheetReader {
     /// - Returns: `false` at the end of the file.
     /// - Complexity: O(length of the row); no allocation per row beyond the respondent columns' strings.
     public func nextRow(_ row: inout SheetRow, report: (Diagnostic) -> Void) throws(ProfScoreError) -> Bool {
-        if usesFastPath && takeSimpleRow(&row) {
+        if takeSimpleRow(&row) {
             rowsRead += 1
             return true
         }
