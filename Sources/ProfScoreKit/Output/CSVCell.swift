@@ -3,7 +3,7 @@ enum CSVCell {
     /// Appends a text cell. A text that Excel would run as a formula (starting
     /// with `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`,
     /// unless it is a plain number, which stays a number, or a lone `-` or `+`.
-    static func appendText(_ text: String, delimiter: UInt8, to out: inout [UInt8]) {
+    static func appendText<Out: ByteAppending>(_ text: String, delimiter: UInt8, to out: inout Out) {
         // Most cells (ids, class names) are plain: looked at and copied in one go from the string's bytes.
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let first = bytes.first else { return true }
@@ -22,14 +22,14 @@ enum CSVCell {
         }
         let neutralise = startsFormula(first) && !isPlainNumber(text) && text != "-" && text != "+"
         if !needsQuotes && !neutralise {
-            out.append(contentsOf: utf8)
+            for byte in utf8 { out.append(byte) }
             return
         }
         var value = text
         if neutralise { value = "'" + value }
         utf8 = value.utf8
         guard needsQuotes else {
-            out.append(contentsOf: utf8)
+            for byte in utf8 { out.append(byte) }
             return
         }
         out.append(0x22)
@@ -49,7 +49,7 @@ enum CSVCell {
     }
 
     /// Appends a whole number's digits.
-    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    static func appendInteger<Out: ByteAppending>(_ value: Int, to out: inout Out) {
         // At most 20 digits and a sign, made right to left in a fixed buffer and appended at once.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { buffer in
@@ -69,8 +69,8 @@ enum CSVCell {
     }
 
     /// Appends a number, with a decimal comma when asked (Russian Excel).
-    static func appendNumber(_ value: Double, decimalComma: Bool, to out: inout [UInt8]) {
-        if value == value.rounded(), abs(value) < 1e15 {
+    static func appendNumber<Out: ByteAppending>(_ value: Double, decimalComma: Bool, to out: inout Out) {
+        if abs(value) < 1e15, Double(Int(value)) == value {
             appendInteger(Int(value), to: &out)
             return
         }

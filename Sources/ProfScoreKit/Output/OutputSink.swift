@@ -134,18 +134,22 @@ public final class OutputSink {
 
     /// Writes bytes past the buffer (which must be empty).
     private func writeDirectly(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { writeDirectly($0) }
+    }
+
+    /// Writes bytes past the buffer (which must be empty).
+    private func writeDirectly(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard failure == nil, !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                done += n
+        let raw = UnsafeRawBufferPointer(bytes)
+        var done = 0
+        while done < raw.count {
+            let n = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                return
             }
+            done += n
         }
         bytesWritten += bytes.count
         startWritingToDisk()
@@ -171,8 +175,13 @@ public final class OutputSink {
 
     /// Appends bytes; a large block goes straight to the file when nothing is buffered.
     public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    /// Appends bytes; a large block goes straight to the file when nothing is buffered.
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         if buffer.isEmpty && bytes.count >= Self.flushThreshold {
-            writeDirectly(bytes[...])
+            writeDirectly(bytes)
             return
         }
         buffer.append(contentsOf: bytes)

@@ -11,6 +11,8 @@ public final class ScoreWriter {
     private let otherInfoColumns: [String]
     private let sink: OutputSink
     private var out: [UInt8] = []
+    /// CSV rows being formatted (the header and other formats use ``out``).
+    private var rows = ByteBuffer(capacity: 1 << 17)
     /// Bytes passed to the sink so far.
     private var bytesFlushed = 0
     private var rowsWritten = 0
@@ -101,7 +103,8 @@ public final class ScoreWriter {
             if instrument.norms != nil { heading.append(language == .russian ? "нормативная группа" : "norm group") }
             tableRows.append(heading)
         }
-        flushIfNeeded()
+        // CSV rows are formatted in their own buffer: the header goes first.
+        if format == .csv { flush() } else { flushIfNeeded() }
     }
 
     private enum Cell {
@@ -170,6 +173,8 @@ public final class ScoreWriter {
     private let flagNameBytes: [(QualityFlags, [UInt8])]
     private var fileCell: (name: String, bytes: [UInt8]) = ("", [])
 
+    private static let none = Array("none".utf8)
+
     /// Whether a cell starting with this byte would be run by Excel as a formula (`-`, `=`, `@`).
     private static func startsFormula(_ byte: UInt8) -> Bool {
         byte == 0x2D || byte == 0x3D || byte == 0x40
@@ -191,9 +196,8 @@ public final class ScoreWriter {
     private func appendCSV(info: [String], file: String, line: Int, result: RespondentScore, norm: NormMatch?) {
         // The buffer as a local for the row: appending to a property of a
         // class would check exclusive access at every byte.
-        var out: [UInt8] = []
-        swap(&out, &self.out)
-        defer { swap(&out, &self.out) }
+        var out = rows
+        defer { rows = out }
         CSVCell.appendText(info.first ?? "", delimiter: delimiter, to: &out)
         for score in result.scores {
             out.append(delimiter)
@@ -215,7 +219,7 @@ public final class ScoreWriter {
                 }
                 if out.count > start, Self.startsFormula(out[start]) { out.insert(0x27, at: start) }
             case .noPronouncedInterest:
-                out.append(contentsOf: "none".utf8)
+                out.append(contentsOf: Self.none)
             case .undetermined, .notApplicable:
                 break
             }
@@ -261,9 +265,9 @@ public final class ScoreWriter {
         if excel { out.append(0x0D) }
         out.append(0x0A)
         if out.count >= 1 << 16 {
-            sink.write(out)
+            sink.write(out.bytes)
             bytesFlushed = flushed + out.count
-            out.removeAll(keepingCapacity: true)
+            out.removeAll()
         }
     }
 
@@ -330,7 +334,7 @@ public final class ScoreWriter {
     }
 
     /// The cells `pr_<scale>`…, `sten_<scale>`…, `norm_group`, each after a delimiter.
-    private func appendNormCells(_ result: RespondentScore, norm: NormMatch?, norms: Norms, to out: inout [UInt8]) {
+    private func appendNormCells<Out: ByteAppending>(_ result: RespondentScore, norm: NormMatch?, norms: Norms, to out: inout Out) {
         let rows = normedScales.map { normRow(result, scale: $0, norm: norm) }
         for row in rows {
             out.append(delimiter)
@@ -418,6 +422,13 @@ public final class ScoreWriter {
         sink.write(out)
         bytesFlushed += out.count
         out.removeAll(keepingCapacity: true)
+        sink.write(rows.bytes)
+        bytesFlushed += rows.count
+        rows.removeAll()
+    }
+
+    deinit {
+        rows.deallocate()
     }
 
     private func flushIfNeeded() {
