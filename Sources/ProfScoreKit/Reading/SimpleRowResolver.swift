@@ -24,6 +24,9 @@ final class SimpleRowResolver {
     /// text there may be the header repeated, which the general path decides.
     private let firstItemField: Int
     private let firstItemHeader: [UInt8]
+    /// Per byte value: 1 for the delimiter, 2 for a quote or a carriage return
+    /// (the record is not simple), 0 for any other byte.
+    private let byteClasses: UnsafeMutablePointer<UInt8>
     /// Per respondent column: the start and end of its text in the last record resolved.
     let infoStart: UnsafeMutablePointer<Int>
     let infoEnd: UnsafeMutablePointer<Int>
@@ -46,6 +49,11 @@ final class SimpleRowResolver {
         self.itemCount = itemCount
         self.delimiter = delimiter
         self.cache = cache
+        byteClasses = .allocate(capacity: 256)
+        byteClasses.initialize(repeating: 0, count: 256)
+        byteClasses[0x22] = 2
+        byteClasses[0x0D] = 2
+        byteClasses[Int(delimiter)] = 1  // the delimiter first, whatever it is
         itemOfField = .allocate(capacity: max(fieldCount, 1))
         formatOfField = .allocate(capacity: max(fieldCount, 1))
         infoOfField = .allocate(capacity: max(fieldCount, 1))
@@ -67,6 +75,7 @@ final class SimpleRowResolver {
     }
 
     deinit {
+        byteClasses.deallocate()
         itemOfField.deallocate()
         formatOfField.deallocate()
         infoOfField.deallocate()
@@ -119,19 +128,19 @@ final class SimpleRowResolver {
         let n = line.count
         guard n > 0, let p = line.baseAddress, p[0] != 0xEF else { return false }
         codes.update(repeating: ScoringPlan.missing, count: itemCount)
-        let delimiter = self.delimiter
+        // The tables in locals: stores through `codes` could otherwise make
+        // the compiler load them again for every cell.
+        let fieldCount = self.fieldCount, classes = byteClasses
+        let itemOfField = self.itemOfField, formatOfField = self.formatOfField, infoOfField = self.infoOfField
+        let cache = self.cache, firstItemField = self.firstItemField
         var field = 0
         var i = 0
         var nonBlank = false
         while true {
             let start = i
             // The end of the cell (cells are short: byte by byte beats eight at a time).
-            while i < n {
-                let b = p[i]
-                if b == delimiter { break }
-                if b == 0x22 || b == 0x0D { return false }
-                i += 1
-            }
+            while i < n && classes[Int(p[i])] == 0 { i += 1 }
+            if i < n && classes[Int(p[i])] == 2 { return false }  // a quote or a carriage return
             guard field < fieldCount else { return false }
             let item = Int(itemOfField[field])
             if item >= 0 {
