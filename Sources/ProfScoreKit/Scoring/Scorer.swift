@@ -86,32 +86,38 @@ public struct Scorer: Sendable {
 
         // Answers → sums, and counts of missing and unreadable items per scale
         // (the answered ones are the scale's other items).
+        let hasLikert = plan.likertItemCount > 0
         codes.withUnsafeBufferPointer { codes in
             for item in 0..<codes.count {
                 let typed = codes[item]
                 var code = typed
-                if code == ScoringPlan.missing {
+                if typed == ScoringPlan.missing {
                     code = t.blankOption[item]
                 } else {
                     anyAnswered = true
                 }
-                let first = Int(t.memberStart[item]), last = Int(t.memberStart[item + 1])
-                if code == ScoringPlan.missing {
-                    for m in first..<last { missing[Int(t.memberScale[m])] += 1 }
+                if code < 0 {
+                    // Missing (and no meaning for a blank), or unreadable: counted per scale of the item.
+                    var m = Int(t.memberStart[item])
+                    let last = Int(t.memberStart[item + 1])
+                    if code == ScoringPlan.missing {
+                        while m < last { missing[Int(t.memberScale[m])] += 1; m += 1 }
+                    } else {
+                        flags.insert(.unreadable)
+                        while m < last { unreadable[Int(t.memberScale[m])] += 1; m += 1 }
+                    }
                     continue
                 }
-                if code == ScoringPlan.unreadable {
-                    flags.insert(.unreadable)
-                    for m in first..<last { unreadable[Int(t.memberScale[m])] += 1 }
-                    continue
-                }
-                if t.isLikert[item] && typed >= 0 {
+                if hasLikert && t.isLikert[item] && typed >= 0 {
                     if likertAnswered == 0 { firstLikert = code } else if code != firstLikert { likertSame = false }
                     likertAnswered += 1
                 }
                 let slot = Int(t.optionBase[item]) + Int(code)
-                for c in Int(t.contributionStart[slot])..<Int(t.contributionStart[slot + 1]) {
+                var c = Int(t.contributionStart[slot])
+                let end = Int(t.contributionStart[slot + 1])
+                while c < end {
                     sums[Int(t.contributionScale[c])] += t.contributionPoints[c]
+                    c += 1
                 }
             }
         }
