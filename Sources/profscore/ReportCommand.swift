@@ -133,6 +133,8 @@ enum ReportCommand {
         // Repeated students are found through the roster; without one nothing
         // is kept per student, so memory does not grow with the sheets.
         let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+        batch.progress = ScoringProgress()
+        terminal.progressLine.start(batch.progress!, totalBytes: ProgressLine.totalSize(of: inputs), language: terminal.language)
         var ioFailures = 0
         var pageNames: Set<String> = []
         for input in inputs {
@@ -181,6 +183,7 @@ enum ReportCommand {
                 terminal.error(error.rendered(in: terminal.language))
             }
         }
+        terminal.progressLine.stop()
         let summary = builder.finish(report: terminal.diagnostic)
         let exit = options.write(summary, terminal: terminal)
         let dataFailures = batch.failures.filter { if case .io = $0.error { false } else { true } }.count

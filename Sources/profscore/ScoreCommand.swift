@@ -204,6 +204,8 @@ enum ScoreCommand {
         // With --pseudonymize: the respondent id and the columns that look like names or contacts.
         let personal = pseudonymizer.map { _ in Pseudonymizer.personalColumns(of: columns) } ?? []
         let batch = BatchScorer(scorer: scorer)
+        batch.progress = ScoringProgress()
+        terminal.progressLine.start(batch.progress!, totalBytes: ProgressLine.totalSize(of: spooled.map(\.path)), language: terminal.language)
         // CSV rows of a large sheet are written on every core, in parts that
         // are appended in file order (scratch files beside the output).
         let threads = format == .csv ? threadLimit : 1
@@ -241,6 +243,7 @@ enum ScoreCommand {
                 normWarnings += 1
             }
         }
+        terminal.progressLine.stop()
         writer.end()
 
         let dataFailures = batch.failures.filter { if case .io = $0.error { false } else { true } }.count

@@ -33,6 +33,8 @@ struct Terminal {
     static let shownLimit = 20
     /// The run's diagnostics: counted, limited on screen, all in `--diagnostics FILE`.
     let log = DiagnosticLog()
+    /// The progress of a long run, when standard error is a terminal.
+    let progressLine = ProgressLine()
 
     init(language: Language) { self.language = language }
 
@@ -55,12 +57,14 @@ struct Terminal {
     func error(_ text: String) {
         var bytes = Array(text.utf8)
         bytes.append(0x0A)
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(STDERR_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { return }
-                offset += n
+        progressLine.whileCleared {
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = write(STDERR_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                    if n <= 0 { return }
+                    offset += n
+                }
             }
         }
     }

@@ -63,4 +63,36 @@ import Testing
         }
         #expect(try workspace.listing().sorted() == ["parts2.csv", "parts3.csv", "region.csv", "whole.csv"], "no scratch file is left")
     }
+
+    /// Progress is shown on a terminal (here a pseudo-terminal made by
+    /// util-linux's `script`) and nowhere else.
+    @Test func progressIsShownOnATerminalOnly() throws {
+        let workspace = try Workspace()
+        let sheet = try workspace.write("region.csv", bytes: Self.largeSheet().bytes)
+        let quiet = try workspace.run(["score", "--instrument", "klimov-ddo", sheet, "--output", "quiet.csv", "--lang", "en"])
+        #expect(!quiet.stderr.contains("sheets scored"), "standard error is a file here: no progress")
+
+        let script = "/usr/bin/script"
+        try #require(FileManager.default.isExecutableFile(atPath: script), "util-linux's script makes the terminal")
+        let binary = try ProfscoreBinary.url().path
+        let command = [binary, "score", "--instrument", "klimov-ddo", sheet, "--output", workspace.path("shown.csv"), "--lang", "en", "--threads", "1"]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qfec", command, "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text.suffix(300))")
+        // Redrawn in place (carriage return, text, clear to the end of the line), then cleared.
+        #expect(text.contains("sheets scored · "), "\(text.prefix(300))")
+        #expect(text.contains(" of 5 MB read · "))
+        let cleared = try #require(text.range(of: "\r\u{1B}[K", options: .backwards), "the line is cleared at the end")
+        #expect(text[cleared.upperBound...].contains("90000 respondent(s) scored"), "\(text.suffix(200).debugDescription)")
+        #expect(workspace.contents("shown.csv") == workspace.contents("quiet.csv"))
+    }
 }

@@ -73,6 +73,9 @@ extension SheetReader {
     /// The line the reader has reached.
     var currentLine: Int { table.scanner.line }
 
+    /// Bytes of the file read so far, after the first chunk (for progress).
+    var bytesRead: Int { table.bytesRead }
+
     func reportNoRows(_ report: (Diagnostic) -> Void) {
         report(noRowsDiagnostic(line: table.scanner.line))
     }

@@ -27,6 +27,8 @@ final class TextTableReader {
     private var transcoder: Transcoder
     /// Bytes left to read when reading a part of a file; `nil` reads to the end.
     private var remaining: Int?
+    /// Bytes read from the file so far (for progress).
+    private(set) var bytesRead = 0
 
     static let chunkSize = 1 << 20
     /// The longest record kept, in bytes of UTF-8 text: a longer one is
@@ -98,6 +100,7 @@ final class TextTableReader {
         transcoder = decoder
         delimiter = delimiterByte
         scanner = textScanner
+        bytesRead = first.count
         if explicitDelimiter != nil { _ = try nextRecord() }
     }
 
@@ -166,6 +169,7 @@ final class TextTableReader {
                     }
                 }
                 if n < 0 { throw .io(path: displayName, reason: String(cString: strerror(errno))) }
+                bytesRead += n
                 if n == 0 {
                     transcoder.finish(to: &scanner.buffer)
                     scanner.isAtEnd = true

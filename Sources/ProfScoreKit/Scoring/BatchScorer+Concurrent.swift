@@ -134,7 +134,7 @@ extension BatchScorer {
             ids.reserve(parts.reduce(0) { $0 + $1.lineFeeds } + 1)
             box.slots[0].ids = ids
         }
-        let scorer = self.scorer
+        let scorer = self.scorer, progress = self.progress
         // Only read by the threads (its columns, encoding and caches are copied).
         nonisolated(unsafe) let sharedHeader = header
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
@@ -144,6 +144,7 @@ extension BatchScorer {
             do throws(ProfScoreError) {
                 let reader = try SheetReader(continuing: sharedHeader, path: path, byteRange: part.bytes, firstLine: part.firstLine)
                 let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+                batch.progress = progress
                 let recordsIDs = checksDuplicates && index > 0
                 slot.pointee.respondents = try batch.scoreRows(of: reader, name: name, ids: &slot.pointee.ids,
                                                                report: { slot.pointee.diagnostics.append($0) }) { row, score in
@@ -215,7 +216,7 @@ extension BatchScorer {
     }
 
     /// The ids seen so far, moved out (so that a thread can add to them without a copy).
-    private func takeSeenIDs() -> DuplicateIDs {
+    func takeSeenIDs() -> DuplicateIDs {
         var ids = DuplicateIDs()
         swap(&ids, &seenIDs)
         return ids
@@ -242,7 +243,7 @@ extension BatchScorer {
     /// Scores every row of an open reader (no counting of diagnostics: the
     /// caller does). With `ids`, ids seen twice are flagged and warned about.
     /// - Returns: the number of rows scored.
-    fileprivate func scoreRows(
+    func scoreRows(
         of reader: SheetReader, name: String, ids: inout DuplicateIDs?, report: (Diagnostic) -> Void,
         each: (SheetRow, RespondentScore) -> Void
     ) throws(ProfScoreError) -> Int {
@@ -250,7 +251,17 @@ extension BatchScorer {
         var result = scorer.emptyScore()
         let workspace = ScoreWorkspace(scorer: scorer)
         var rows = 0
+        // Progress is passed on every 4,096 rows.
+        let progress = self.progress
+        var rowsCounted = 0, bytesCounted = 0
+        defer { progress?.add(rows: rows - rowsCounted, bytes: reader.bytesRead - bytesCounted) }
         while try reader.nextRow(&row, report: report) {
+            if rows & 4095 == 4095, let progress {
+                let bytes = reader.bytesRead
+                progress.add(rows: rows - rowsCounted, bytes: bytes - bytesCounted)
+                rowsCounted = rows
+                bytesCounted = bytes
+            }
             scorer.score(codes: row.codes, into: &result, workspace: workspace)
             if ids != nil {
                 let id = row.id

@@ -17,6 +17,10 @@ public final class BatchScorer {
     /// Ids seen so far, to flag those seen twice.
     var seenIDs = DuplicateIDs()
 
+    /// Where rows scored and bytes read are added as the run goes, for a
+    /// progress display (`nil`: not counted).
+    public var progress: ScoringProgress?
+
     /// Whether respondent ids seen twice are flagged (this keeps every id in memory).
     public let detectsDuplicateIDs: Bool
 
@@ -55,21 +59,12 @@ public final class BatchScorer {
         }
         do {
             let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: counting)
-            var row = SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false)
-            var result = scorer.emptyScore()
-            let workspace = ScoreWorkspace(scorer: scorer)
-            while try reader.nextRow(&row, report: { diagnostic in
+            var ids: DuplicateIDs? = detectsDuplicateIDs ? takeSeenIDs() : nil
+            defer { if let ids { seenIDs = ids } }
+            respondentCount += try scoreRows(of: reader, name: name, ids: &ids, report: { diagnostic in
                 if diagnostic.severity == .error && diagnostic.column != nil { unreadableCellCount += 1 }
                 counting(diagnostic)
-            }) {
-                scorer.score(codes: row.codes, into: &result, workspace: workspace)
-                let id = row.id
-                if detectsDuplicateIDs && !id.isEmpty,
-                   let first = seenIDs.check(hash: DuplicateIDs.hash(id), file: name, line: row.line) {
-                    result.flags.insert(.duplicateID)
-                    counting(DuplicateIDs.warning(id: id, file: name, line: row.line, first: first))
-                }
-                respondentCount += 1
+            }) { row, result in
                 each(row, result, reader)
             }
         } catch {
