@@ -4,7 +4,7 @@
 /// were first seen: a file index and a line. Two different ids sharing a
 /// hash is possible but very unlikely (about 3·10⁻⁸ for a million ids).
 struct DuplicateIDs {
-    /// An open-addressing table (linear probing, at most half full) of the
+    /// An open-addressing table (linear probing, at most three quarters full) of the
     /// hashes (a hash of 0 is kept as 1, and 0 marks an empty slot), and
     /// beside it where each was first seen, packed as file << 32 | line. A
     /// new id, the common case, touches only the table of hashes.
@@ -43,14 +43,17 @@ struct DuplicateIDs {
         hashes[index] = key
         places[index] = UInt64(files.count - 1) << 32 | UInt64(UInt32(clamping: max(line, 1)))
         count += 1
-        if count * 2 > hashes.count { grow() }
+        if count * 4 > hashes.count * 3 { rebuild(slots: hashes.count * 2) }
         return nil
     }
 
     /// Makes room for `more` ids beyond those held, so that adding them
-    /// does not grow the table (which moves every id) on the way.
+    /// does not grow the table (which moves every id) on the way: the table
+    /// is made its final size at once.
     mutating func reserve(_ more: Int) {
-        while (count + more) * 2 > hashes.count { grow() }
+        var slots = hashes.count
+        while (count + more) * 4 > slots * 3 { slots *= 2 }
+        if slots > hashes.count { rebuild(slots: slots) }
     }
 
     @inline(__always)
@@ -58,13 +61,14 @@ struct DuplicateIDs {
         Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - size.trailingZeroBitCount))
     }
 
-    private mutating func grow() {
+    /// Moves every id into a table of `slots` slots (a power of two).
+    private mutating func rebuild(slots: Int) {
         let oldHashes = hashes, oldPlaces = places
-        hashes = Array(repeating: 0, count: oldHashes.count * 2)
-        places = Array(repeating: 0, count: oldHashes.count * 2)
-        let mask = hashes.count - 1
+        hashes = Array(repeating: 0, count: slots)
+        places = Array(repeating: 0, count: slots)
+        let mask = slots - 1
         for old in oldHashes.indices where oldHashes[old] != 0 {
-            var index = Self.slot(oldHashes[old], hashes.count)
+            var index = Self.slot(oldHashes[old], slots)
             while hashes[index] != 0 { index = (index + 1) & mask }
             hashes[index] = oldHashes[old]
             places[index] = oldPlaces[old]
