@@ -146,6 +146,7 @@ extension BatchScorer {
                 let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
                 batch.progress = progress
                 let recordsIDs = checksDuplicates && index > 0
+                if recordsIDs { slot.pointee.pending.reserveCapacity(part.lineFeeds + 1) }
                 slot.pointee.respondents = try batch.scoreRows(of: reader, name: name, ids: &slot.pointee.ids,
                                                                report: { slot.pointee.diagnostics.append($0) }) { row, score in
                     let token = each(&slot.pointee.part!, row, score, reader)
