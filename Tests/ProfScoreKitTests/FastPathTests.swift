@@ -34,8 +34,8 @@ import Testing
         return lines.joined(separator: seed % 2 == 0 ? "\n" : "\r\n") + "\n"
     }
 
-    static func read(_ path: String, fastPath: Bool) throws -> (rows: [String], diagnostics: [String]) {
-        let scorer = Scorer(instrument: try Instrument.bundled("klimov-ddo"))
+    static func read(_ path: String, fastPath: Bool, instrument: String = "klimov-ddo") throws -> (rows: [String], diagnostics: [String]) {
+        let scorer = Scorer(instrument: try Instrument.bundled(instrument))
         var diagnostics: [String] = []
         let reader = try SheetReader(path: path, scorer: scorer, report: { diagnostics.append("\($0)") })
         reader.usesFastPath = fastPath
@@ -56,5 +56,34 @@ import Testing
         #expect(fast.rows == general.rows)
         #expect(fast.diagnostics == general.diagnostics)
         #expect(!general.diagnostics.isEmpty, "the sheet has problems to report")
+    }
+
+    /// Likert answers can be the header's own texts: rows whose first and
+    /// last answers read like the header's, and the header itself, repeated.
+    @Test func likertRowsThatLookLikeTheHeader() throws {
+        var generator = MergeEquivalenceTests.Generator(state: 8)
+        let header = ["id"] + (1...60).map(String.init)
+        var lines = [header.joined(separator: ",")]
+        for index in 0..<300 {
+            // Mostly good answers (so that many rows are simple), now and then a blank, a space or a 6.
+            var fields = ["S\(index)"] + (0..<60).map { _ in
+                Int.random(in: 0..<100, using: &generator) < 97
+                    ? ["1", "2", "3", "4", "5"].randomElement(using: &generator)!
+                    : [" 3", "", "6"].randomElement(using: &generator)!
+            }
+            switch index % 7 {
+            case 0: fields[1] = "1"; fields[60] = "60"     // first and last answers like the header's
+            case 1: fields = header                         // the header again
+            case 2: fields[0] = "id"; fields[1] = "1"; fields[60] = "60"
+            default: break
+            }
+            lines.append(fields.joined(separator: ","))
+        }
+        let file = TemporaryFile(lines.joined(separator: "\n") + "\n")
+        let fast = try Self.read(file.path, fastPath: true, instrument: "onet-interest-profiler-60")
+        let general = try Self.read(file.path, fastPath: false, instrument: "onet-interest-profiler-60")
+        #expect(fast.rows == general.rows)
+        #expect(fast.diagnostics == general.diagnostics)
+        #expect(general.diagnostics.contains { $0.contains("header") || $0.contains("заголов") }, "the repeated header is reported")
     }
 }

@@ -20,10 +20,13 @@ final class SimpleRowResolver {
     private let formatOfField: UnsafeMutablePointer<Int32>
     /// Per field: where its text goes in the row's respondent columns, or -1 when not needed.
     private let infoOfField: UnsafeMutablePointer<Int32>
-    /// The first answer column and its header text: a record with the same
-    /// text there may be the header repeated, which the general path decides.
+    /// The first and last answer columns and their header texts: a record
+    /// with the same texts in both may be the header repeated, which the
+    /// general path decides.
     private let firstItemField: Int
     private let firstItemHeader: [UInt8]
+    private let lastItemField: Int
+    private let lastItemHeader: [UInt8]
     /// Per byte value: 1 for the delimiter, 2 for a quote or a carriage return
     /// (the record is not simple), 0 for any other byte.
     private let byteClasses: UnsafeMutablePointer<UInt8>
@@ -71,6 +74,8 @@ final class SimpleRowResolver {
         lastStrings.initialize(repeating: "", count: infoCount)
         firstItemField = fieldRole.firstIndex { $0 >= 0 } ?? -1
         firstItemHeader = firstItemField >= 0 && firstItemField < headerCells.count ? headerCells[firstItemField] : []
+        lastItemField = fieldRole.lastIndex { $0 >= 0 } ?? -1
+        lastItemHeader = lastItemField >= 0 && lastItemField < headerCells.count ? headerCells[lastItemField] : []
         setNeededInfoColumns(nil)
     }
 
@@ -100,6 +105,12 @@ final class SimpleRowResolver {
             }
             info += 1
         }
+    }
+
+    /// Whether a cell's bytes are those of a header cell.
+    @inline(__always)
+    private static func cell(_ start: UnsafePointer<UInt8>, count: Int, equals header: [UInt8]) -> Bool {
+        count == header.count && header.withUnsafeBufferPointer { memcmp($0.baseAddress!, start, count) == 0 }
     }
 
     /// Puts the needed respondent columns of the line last resolved into
@@ -132,10 +143,11 @@ final class SimpleRowResolver {
         // the compiler load them again for every cell.
         let fieldCount = self.fieldCount, classes = byteClasses
         let itemOfField = self.itemOfField, formatOfField = self.formatOfField, infoOfField = self.infoOfField
-        let cache = self.cache, firstItemField = self.firstItemField
+        let cache = self.cache, firstItemField = self.firstItemField, lastItemField = self.lastItemField
         var field = 0
         var i = 0
         var nonBlank = false
+        var firstItemIsHeader = false
         while true {
             let start = i
             // The end of the cell (cells are short: byte by byte beats eight at a time).
@@ -149,8 +161,10 @@ final class SimpleRowResolver {
                 while e > s && (p[e - 1] == 0x20 || p[e - 1] == 0x09) { e -= 1 }
                 if s < e {
                     nonBlank = true
-                    if field == firstItemField && i - start == firstItemHeader.count
-                        && firstItemHeader.withUnsafeBufferPointer({ header in memcmp(header.baseAddress!, p + start, i - start) == 0 }) {
+                    if field == firstItemField {
+                        firstItemIsHeader = Self.cell(p + start, count: i - start, equals: firstItemHeader)
+                    }
+                    if field == lastItemField && firstItemIsHeader && Self.cell(p + start, count: i - start, equals: lastItemHeader) {
                         return false
                     }
                     guard e - s <= 8,
