@@ -33,4 +33,20 @@ import Testing
         #expect(DuplicateIDs.hash("a") == 0xAF63_DC4C_8601_EC8C)
         #expect(DuplicateIDs.hash("foobar") == 0x8594_4171_F739_67E8)
     }
+
+    @Test func manyAtOnceAgreeWithOneByOne() {
+        var generator = MergeEquivalenceTests.Generator(state: 4)
+        var one = DuplicateIDs(), many = DuplicateIDs()
+        for file in ["a.csv", "b.csv", "c.csv"] {
+            let hashes = (0..<7_777).map { _ in DuplicateIDs.hash("id-\(Int.random(in: 0..<15_000, using: &generator))") }
+            var expected: [(index: Int, file: String, line: Int)] = []
+            for (index, hash) in hashes.enumerated() {
+                if let first = one.check(hash: hash, file: file, line: index + 2) { expected.append((index, first.file, first.line)) }
+            }
+            let actual = hashes.withUnsafeBufferPointer { many.check(hashes: $0, file: file) { $0 + 2 } }
+            #expect(actual.map(\.index) == expected.map(\.index), "\(file)")
+            #expect(actual.map(\.first.file) == expected.map(\.file) && actual.map(\.first.line) == expected.map(\.line))
+            #expect(!expected.isEmpty)
+        }
+    }
 }

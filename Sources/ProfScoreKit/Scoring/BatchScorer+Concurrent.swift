@@ -166,10 +166,11 @@ extension BatchScorer {
             let slot = box.slots + index
             if let error = slot.pointee.error { throw failed(name, error) }
             // Later parts: their ids after those of the parts before, in order.
-            var repeats: [(pending: PendingID, first: (file: String, line: Int))] = []
-            for pending in slot.pointee.pending {
-                if let first = seenIDs.check(hash: pending.hash, file: name, line: pending.line) { repeats.append((pending, first)) }
-            }
+            let pending = slot.pointee.pending
+            let hashes = pending.map(\.hash)
+            let repeats = hashes.withUnsafeBufferPointer { hashes in
+                seenIDs.check(hashes: hashes, file: name) { pending[$0].line }
+            }.map { (pending: pending[$0.index], first: $0.first) }
             var warnings: [Diagnostic] = []
             if !repeats.isEmpty {
                 let ids = try idsOfLines(Set(repeats.map(\.pending.line)), header: header, path: path, name: name, part: parts[index])

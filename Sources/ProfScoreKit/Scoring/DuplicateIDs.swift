@@ -12,6 +12,8 @@ struct DuplicateIDs {
     private var places = [UInt64](repeating: 0, count: 1024)
     private var count = 0
     private var files: [String] = []
+    /// The last sum of slots read ahead (see ``check(hashes:file:lines:)``); otherwise unused.
+    private var readAhead: UInt64 = 0
 
     static func hash(_ id: String) -> UInt64 {
         func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
@@ -45,6 +47,31 @@ struct DuplicateIDs {
         count += 1
         if count * 4 > hashes.count * 3 { rebuild(slots: hashes.count * 2) }
         return nil
+    }
+
+    /// Registers many ids of one file, in order, as ``check(hash:file:line:)``
+    /// does one by one; the table's slots for the next 16 are read ahead
+    /// together, so that their cache misses overlap instead of coming one
+    /// after another.
+    /// - Returns: the positions (in `hashes`) of the ids seen before, with where they were first seen.
+    mutating func check(hashes newHashes: UnsafeBufferPointer<UInt64>, file: String, lines: (Int) -> Int) -> [(index: Int, first: (file: String, line: Int))] {
+        var repeats: [(index: Int, first: (file: String, line: Int))] = []
+        let batch = 16
+        var start = 0
+        while start < newHashes.count {
+            let end = min(start + batch, newHashes.count)
+            // Touch the slots ahead (the loads are independent, so the processor issues them together).
+            var touched: UInt64 = 0
+            hashes.withUnsafeBufferPointer { table in
+                for k in start..<end { touched &+= table[Self.slot(max(newHashes[k], 1), table.count)] }
+            }
+            readAhead = touched  // stored, so that the loads are not dropped as unused
+            for k in start..<end {
+                if let first = check(hash: newHashes[k], file: file, line: lines(k)) { repeats.append((k, first)) }
+            }
+            start = end
+        }
+        return repeats
     }
 
     /// Makes room for `more` ids beyond those held, so that adding them
