@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads the answer sheets of one instrument from a CSV or TSV file, or from
 /// standard input, one row at a time.
 ///
