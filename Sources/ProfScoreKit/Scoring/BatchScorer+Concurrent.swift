@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Scoring one large sheet on several threads.
 ///
@@ -77,6 +78,11 @@ extension BatchScorer {
     /// the benchmark's ДДО sheet), so that the parts end together.
     static let firstPartWeight = 0.8
 
+    /// For an output in file order, parts per thread: appending a part (its
+    /// ids checked, its scratch file copied) then overlaps with scoring the
+    /// parts after it, and only the last part's is left at the end.
+    static let partsPerThread = 4
+
     /// A row of a later part whose id is checked after the parts before it.
     private struct PendingID {
         var hash: UInt64
@@ -102,7 +108,8 @@ extension BatchScorer {
         headerDiagnostics.forEach { count($0); report($0) }
         prepare(header)
         let parts = path == "-" ? nil
-            : FileSplitter.split(path: path, encoding: header.encoding, dataStartLine: header.dataStartLine, parts: threads,
+            : FileSplitter.split(path: path, encoding: header.encoding, dataStartLine: header.dataStartLine,
+                                 parts: threads > 1 && checksDuplicates ? threads * Self.partsPerThread : threads,
                                  minimumSize: minimumSplitSize, firstPartWeight: checksDuplicates ? Self.firstPartWeight : 1)
         guard let parts else {
             var part: Part
@@ -137,7 +144,7 @@ extension BatchScorer {
         let scorer = self.scorer, progress = self.progress
         // Only read by the threads (its columns, encoding and caches are copied).
         nonisolated(unsafe) let sharedHeader = header
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+        @Sendable func scorePart(_ index: Int) {
             let part = parts[index]
             // Each thread works on its own slot only.
             let slot = box.slots + index
@@ -160,20 +167,21 @@ extension BatchScorer {
                 slot.pointee.error = error
             }
         }
-        if checksDuplicates { seenIDs = box.slots[0].ids ?? DuplicateIDs() }
-
-        for index in parts.indices {
+        // A finished part, in file order: its ids checked, its diagnostics
+        // passed on and its state handed to `finish`.
+        func appendPart(_ index: Int) throws(ProfScoreError) {
             let slot = box.slots + index
-            if let error = slot.pointee.error { throw failed(name, error) }
+            if index == 0 && checksDuplicates { self.seenIDs = slot.pointee.ids ?? DuplicateIDs() }
+            if let error = slot.pointee.error { throw error }
             // Later parts: their ids after those of the parts before, in order.
             let pending = slot.pointee.pending
             let hashes = pending.map(\.hash)
             let repeats = hashes.withUnsafeBufferPointer { hashes in
-                seenIDs.check(hashes: hashes, file: name) { pending[$0].line }
+                self.seenIDs.check(hashes: hashes, file: name) { pending[$0].line }
             }.map { (pending: pending[$0.index], first: $0.first) }
             var warnings: [Diagnostic] = []
             if !repeats.isEmpty {
-                let ids = try idsOfLines(Set(repeats.map(\.pending.line)), header: header, path: path, name: name, part: parts[index])
+                let ids = try self.idsOfLines(Set(repeats.map(\.pending.line)), header: header, path: path, name: name, part: parts[index])
                 warnings = repeats.map { DuplicateIDs.warning(id: ids[$0.pending.line] ?? "", file: name, line: $0.pending.line, first: $0.first) }
             }
             // The part's diagnostics and the repeat warnings, by line (as when read in one go:
@@ -181,15 +189,41 @@ extension BatchScorer {
             var next = 0
             for diagnostic in slot.pointee.diagnostics {
                 while next < warnings.count, let line = diagnostic.line, warnings[next].line! < line {
-                    count(warnings[next]); report(warnings[next]); next += 1
+                    self.count(warnings[next]); report(warnings[next]); next += 1
                 }
-                count(diagnostic)
+                self.count(diagnostic)
                 report(diagnostic)
             }
-            for warning in warnings[next...] { count(warning); report(warning) }
-            respondentCount += slot.pointee.respondents
-            do { try finish(&slot.pointee.part!, repeats.map(\.pending.token)) } catch { throw failed(name, error) }
+            for warning in warnings[next...] { self.count(warning); report(warning) }
+            self.respondentCount += slot.pointee.respondents
+            try finish(&slot.pointee.part!, repeats.map(\.pending.token))
         }
+        // Each thread scores the next part not yet taken; whichever thread is
+        // free appends the parts that are done, one at a time and in file
+        // order, while the others go on scoring.
+        let schedule = PartSchedule(count: parts.count)
+        // Appending runs on the scoring threads, one at a time (the schedule
+        // sees to that), so what it touches is never used by two threads at once.
+        withoutActuallyEscaping(appendPart) { appendPart in
+            let append = Unchecked(appendPart)
+            DispatchQueue.concurrentPerform(iterations: min(threads, parts.count)) { _ in
+                repeat {
+                    while let index = schedule.nextToAppend() {
+                        do throws(ProfScoreError) {
+                            try append.value(index)
+                            schedule.appended()
+                        } catch {
+                            schedule.stop(error)
+                        }
+                    }
+                    guard let index = schedule.nextToScore() else { break }
+                    scorePart(index)
+                    schedule.scored(index)
+                } while true
+            }
+        }
+        if let error = schedule.failure { throw failed(name, error) }
+
         // The parts do not say that the sheet has no rows (each has only a
         // part of it); as when reading in one go, say it at the end of the file.
         if parts.indices.allSatisfy({ box.slots[$0].respondents == 0 }) {
@@ -309,4 +343,65 @@ private final class ConcurrentParts<Part, Pending>: @unchecked Sendable {
         slots.deinitialize(count: count)
         slots.deallocate()
     }
+}
+
+/// Which part a thread of a concurrent run does next: score the next part
+/// not yet taken, or append the next part in file order once it is scored
+/// (one thread appends at a time). After a failure nothing more is appended.
+private final class PartSchedule: @unchecked Sendable {
+    private let lock = NSLock()
+    private var scored: [Bool]
+    private var nextScore = 0
+    private var nextAppend = 0
+    private var appending = false
+    private(set) var failure: ProfScoreError?
+
+    init(count: Int) {
+        scored = Array(repeating: false, count: count)
+    }
+
+    /// The next part to score, if any is left.
+    func nextToScore() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextScore < scored.count, failure == nil else { return nil }
+        nextScore += 1
+        return nextScore - 1
+    }
+
+    func scored(_ index: Int) {
+        lock.lock()
+        scored[index] = true
+        lock.unlock()
+    }
+
+    /// The next part to append, when it is scored and no other thread is appending.
+    func nextToAppend() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !appending, failure == nil, nextAppend < scored.count, scored[nextAppend] else { return nil }
+        appending = true
+        return nextAppend
+    }
+
+    func appended() {
+        lock.lock()
+        nextAppend += 1
+        appending = false
+        lock.unlock()
+    }
+
+    func stop(_ error: ProfScoreError) {
+        lock.lock()
+        failure = error
+        appending = false
+        lock.unlock()
+    }
+}
+
+/// A value handed to other threads where the code around it guarantees
+/// that they never use it at the same time.
+private struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
