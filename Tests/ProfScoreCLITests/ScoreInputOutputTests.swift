@@ -19,6 +19,16 @@ import Testing
 
     // MARK: - --output
 
+    /// A header that repeats an item column is an error of the header: the
+    /// summary counts it as an error, not as a cell that could not be read.
+    @Test func headerErrorsAreNotCountedAsUnreadableCells() throws {
+        let workspace = try Workspace()
+        let sheet = try workspace.write("dup.csv", text: "id;1;1;2\nA;а;б;а\n")
+        let run = try workspace.run(["score", "--instrument", "klimov-ddo", sheet, "--lang", "en"])
+        #expect(run.stderrLines(startingWith: "\(sheet):1:3: error:").count == 1, "\(run.stderrLines)")
+        #expect(run.stderr.contains("1 respondent(s) scored from 1 of 1 file(s); 0 cell(s) could not be read, 1 error(s), 1 warning(s)"), "\(run.stderrLines)")
+    }
+
     @Test func outputFileIsWrittenWholeAndStdoutStaysEmpty() throws {
         let workspace = try Workspace()
         let toStdout = try workspace.run(["score", "--instrument", "klimov-ddo", Self.klimovSheet, "--lang", "en"])

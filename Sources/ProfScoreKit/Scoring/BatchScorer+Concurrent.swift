@@ -105,7 +105,7 @@ extension BatchScorer {
         } catch {
             throw failed(name, error)
         }
-        headerDiagnostics.forEach { count($0); report($0) }
+        headerDiagnostics.forEach { count($0, ofRow: false); report($0) }
         prepare(header)
         let parts = path == "-" ? nil
             : FileSplitter.split(path: path, encoding: header.encoding, dataStartLine: header.dataStartLine,
@@ -117,7 +117,7 @@ extension BatchScorer {
             var ids: DuplicateIDs? = checksDuplicates ? takeSeenIDs() : nil
             defer { if let ids { seenIDs = ids } }
             do {
-                respondentCount += try scoreRows(of: header, name: name, ids: &ids, report: { count($0); report($0) }) { row, score in
+                respondentCount += try scoreRows(of: header, name: name, ids: &ids, report: { count($0, ofRow: true); report($0) }) { row, score in
                     _ = each(&part, row, score, header)
                 }
             } catch {
@@ -189,12 +189,12 @@ extension BatchScorer {
             var next = 0
             for diagnostic in slot.pointee.diagnostics {
                 while next < warnings.count, let line = diagnostic.line, warnings[next].line! < line {
-                    self.count(warnings[next]); report(warnings[next]); next += 1
+                    self.count(warnings[next], ofRow: true); report(warnings[next]); next += 1
                 }
-                self.count(diagnostic)
+                self.count(diagnostic, ofRow: true)
                 report(diagnostic)
             }
-            for warning in warnings[next...] { self.count(warning); report(warning) }
+            for warning in warnings[next...] { self.count(warning, ofRow: true); report(warning) }
             self.respondentCount += slot.pointee.respondents
             try finish(&slot.pointee.part!, repeats.map(\.pending.token))
         }
@@ -228,7 +228,7 @@ extension BatchScorer {
         // part of it); as when reading in one go, say it at the end of the file.
         if parts.indices.allSatisfy({ box.slots[$0].respondents == 0 }) {
             let diagnostic = header.noRowsDiagnostic(line: box.slots[parts.count - 1].endLine)
-            count(diagnostic)
+            count(diagnostic, ofRow: false)
             report(diagnostic)
         }
     }
@@ -265,12 +265,13 @@ extension BatchScorer {
         return error
     }
 
-    /// Counts a diagnostic in the batch's totals.
-    private func count(_ diagnostic: Diagnostic) {
+    /// Counts a diagnostic in the batch's totals: an error at a cell of a
+    /// row (not of the header) is a cell that could not be read.
+    func count(_ diagnostic: Diagnostic, ofRow: Bool) {
         switch diagnostic.severity {
         case .error:
             errorCount += 1
-            if diagnostic.column != nil && diagnostic.line != nil { unreadableCellCount += 1 }
+            if ofRow && diagnostic.column != nil { unreadableCellCount += 1 }
         case .warning: warningCount += 1
         case .note: break
         }

@@ -49,22 +49,11 @@ public final class BatchScorer {
         each: (SheetRow, RespondentScore, SheetReader) -> Void
     ) throws(ProfScoreError) {
         let name = displayName ?? path
-        func counting(_ diagnostic: Diagnostic) {
-            switch diagnostic.severity {
-            case .error: errorCount += 1
-            case .warning: warningCount += 1
-            case .note: break
-            }
-            report(diagnostic)
-        }
         do {
-            let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: counting)
+            let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: { count($0, ofRow: false); report($0) })
             var ids: DuplicateIDs? = detectsDuplicateIDs ? takeSeenIDs() : nil
             defer { if let ids { seenIDs = ids } }
-            respondentCount += try scoreRows(of: reader, name: name, ids: &ids, report: { diagnostic in
-                if diagnostic.severity == .error && diagnostic.column != nil { unreadableCellCount += 1 }
-                counting(diagnostic)
-            }) { row, result in
+            respondentCount += try scoreRows(of: reader, name: name, ids: &ids, report: { count($0, ofRow: true); report($0) }) { row, result in
                 each(row, result, reader)
             }
         } catch {
