@@ -154,7 +154,9 @@ enum ReportCommand {
                     let parts = try batch.scoreConcurrently(
                         path: spooled.path, displayName: name, threads: threads,
                         makePartial: { builder.makePart() },
-                        prepare: { reader in _ = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic) },
+                        prepare: { reader in
+                            reader.neededInfoColumns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic).needed
+                        },
                         report: terminal.diagnostic
                     ) { part, row, score, reader in
                         part.add(row: row, score: score, reader: reader, file: name, report: { _ in })
@@ -162,10 +164,13 @@ enum ReportCommand {
                     for part in parts { builder.merge(part) }
                     continue
                 }
-                var columns: SummaryBuilder.SheetColumns?
-                try batch.score(path: spooled.path, displayName: spooled.displayName, report: terminal.diagnostic) { row, score, reader in
-                    if columns == nil { columns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic) }
-                    builder.add(row: row, score: score, columns: columns!, file: spooled.displayName, report: terminal.diagnostic)
+                var columns = SummaryBuilder.SheetColumns()
+                try batch.score(path: spooled.path, displayName: spooled.displayName, prepare: { reader in
+                    columns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic)
+                    // Individual pages show every respondent column.
+                    if individualFolder == nil { reader.neededInfoColumns = columns.needed }
+                }, report: terminal.diagnostic) { row, score, reader in
+                    builder.add(row: row, score: score, columns: columns, file: spooled.displayName, report: terminal.diagnostic)
                     if let individualFolder {
                         let info = zip(reader.infoColumnNames, row.info).map { (name: $0, value: $1) }
                         let page = IndividualReport.render(instrument: instrument, info: info, score: score, language: terminal.language)

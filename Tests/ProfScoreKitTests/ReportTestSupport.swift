@@ -12,10 +12,12 @@ func summarize(
     let batch = BatchScorer(scorer: scorer)
     var collected: [Diagnostic] = []
     for path in paths {
-        var columns: SummaryBuilder.SheetColumns?
-        try batch.score(path: path, report: { collected.append($0) }) { row, score, reader in
-            if columns == nil { columns = builder.columns(of: reader, warnAboutMissingLevels: false, report: { collected.append($0) }) }
-            builder.add(row: row, score: score, columns: columns!, file: path, report: { collected.append($0) })
+        var columns = SummaryBuilder.SheetColumns()
+        try batch.score(path: path, prepare: { reader in
+            columns = builder.columns(of: reader, warnAboutMissingLevels: false, report: { collected.append($0) })
+            reader.neededInfoColumns = columns.needed
+        }, report: { collected.append($0) }) { row, score, _ in
+            builder.add(row: row, score: score, columns: columns, file: path, report: { collected.append($0) })
         }
     }
     let summary = builder.finish(report: { collected.append($0) })

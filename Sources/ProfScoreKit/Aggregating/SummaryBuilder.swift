@@ -12,6 +12,13 @@ public final class SummaryBuilder {
         var ovz: Int?
         /// With norms: where the sheet has the values that choose a norm group.
         var norm: NormColumns?
+        /// The respondent columns a report reads, by position: what to give
+        /// ``SheetReader/neededInfoColumns`` before the first row when nothing
+        /// else needs the other columns.
+        public internal(set) var needed: [Bool] = []
+
+        /// No column found (before a sheet's header is read).
+        public init() {}
     }
 
     private let instrument: Instrument
@@ -84,19 +91,20 @@ public final class SummaryBuilder {
         return clean(school) + "\u{1F}" + clean(className)
     }
 
-    /// Finds the grouping and ОВЗ columns of a sheet, and tells the reader
-    /// that the other respondent columns are not needed.
+    /// Finds the grouping and ОВЗ columns of a sheet, and which respondent
+    /// columns a report reads (``SheetColumns/needed``). The reader is not
+    /// changed: whoever reads the rows decides which columns they carry.
     /// - Parameters:
     ///   - warnAboutMissingLevels: warn about the grouping levels of the
     ///     settings that neither the sheet nor the roster has (when the user
     ///     asked for them rather than taking the default).
     public func columns(of reader: SheetReader, warnAboutMissingLevels: Bool = true, report: (Diagnostic) -> Void) -> SheetColumns {
         let names = reader.infoColumnNames
-        var columns = SheetColumns(
-            school: ColumnNames.find(ColumnNames.school, in: names),
-            grade: ColumnNames.find(ColumnNames.grade, in: names),
-            className: ColumnNames.find(ColumnNames.className, in: names),
-            ovz: ColumnNames.find(ColumnNames.ovz, in: names))
+        var columns = SheetColumns()
+        columns.school = ColumnNames.find(ColumnNames.school, in: names)
+        columns.grade = ColumnNames.find(ColumnNames.grade, in: names)
+        columns.className = ColumnNames.find(ColumnNames.className, in: names)
+        columns.ovz = ColumnNames.find(ColumnNames.ovz, in: names)
         if columns.ovz == nil { ovzKnownInEverySheet = false }
         var needed = [Bool](repeating: false, count: names.count)
         for index in [columns.school, columns.grade, columns.className, columns.ovz].compactMap({ $0 }) { needed[index] = true }
@@ -106,7 +114,7 @@ public final class SummaryBuilder {
             columns.norm = normColumns(names: names, norms: norms, fromRoster: fromRoster, file: reader.displayName, report: report)
             for index in columns.norm!.positions { needed[index] = true }
         }
-        reader.neededInfoColumns = needed
+        columns.needed = needed
         for level in settings.groupBy where !fromRoster && warnAboutMissingLevels {
             let (found, aliases): (Bool, [String]) = switch level {
             case .school: (columns.school != nil, ColumnNames.school)

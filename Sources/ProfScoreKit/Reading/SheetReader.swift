@@ -15,10 +15,18 @@ public final class SheetReader {
     /// Names of the respondent columns, in the sheet's order.
     public private(set) var infoColumnNames: [String] = []
     /// Which respondent columns rows need (by position in ``infoColumnNames``);
-    /// the others are left empty, which saves making strings nobody reads.
-    /// `nil` (the default): all of them.
+    /// the others are empty in every row read after this is set, which saves
+    /// making strings nobody reads. `nil` (the default): all of them. Set it
+    /// before the first row when every row must carry the same columns.
     public var neededInfoColumns: [Bool]? {
         didSet { setUpFastPath() }
+    }
+
+    /// Whether a row carries respondent column `index` (the one rule for
+    /// both ways of reading a row): yes unless `needed` says no.
+    static func isNeeded(_ index: Int, _ needed: [Bool]?) -> Bool {
+        guard let needed, index < needed.count else { return true }
+        return needed[index]
     }
 
     let scorer: Scorer
@@ -79,6 +87,7 @@ public final class SheetReader {
         headerFieldCount = header.headerFieldCount
         infoColumnNames = header.infoColumnNames
         neededInfoColumns = header.neededInfoColumns
+        usesFastPath = header.usesFastPath
         dataStartLine = firstLine
         // Checks of SheetReader+Checks: compare with the same header; only the
         // reader of the file's beginning says that a sheet has no rows.
@@ -207,7 +216,7 @@ public final class SheetReader {
         let fieldCount = table.scanner.fieldCount
         var infoIndex = 0
         for field in 0..<min(fieldCount, headerFieldCount) where fieldRole[field] == -1 {
-            if let needed = neededInfoColumns, infoIndex < needed.count, !needed[infoIndex] {
+            if !Self.isNeeded(infoIndex, neededInfoColumns) {
                 row.info.append("")
             } else {
                 row.info.append(table.string(field))

@@ -38,6 +38,9 @@ final class SimpleRowResolver {
     /// and its string (class names repeat from row to row: one string serves them all).
     private let neededSlots: UnsafeMutablePointer<Int>
     private var neededCount = 0
+    /// The respondent columns rows do not need: always empty in a row.
+    private let unneededSlots: UnsafeMutablePointer<Int>
+    private var unneededCount = 0
     private let lastBytes: UnsafeMutablePointer<[UInt8]>
     private let lastStrings: UnsafeMutablePointer<String>
 
@@ -68,6 +71,7 @@ final class SimpleRowResolver {
         infoStart = .allocate(capacity: max(infoCount, 1))
         infoEnd = .allocate(capacity: max(infoCount, 1))
         neededSlots = .allocate(capacity: max(infoCount, 1))
+        unneededSlots = .allocate(capacity: max(infoCount, 1))
         lastBytes = .allocate(capacity: max(infoCount, 1))
         lastBytes.initialize(repeating: [], count: infoCount)
         lastStrings = .allocate(capacity: max(infoCount, 1))
@@ -87,6 +91,7 @@ final class SimpleRowResolver {
         infoStart.deallocate()
         infoEnd.deallocate()
         neededSlots.deallocate()
+        unneededSlots.deallocate()
         lastBytes.deinitialize(count: infoCount).deallocate()
         lastStrings.deinitialize(count: infoCount).deallocate()
     }
@@ -95,13 +100,17 @@ final class SimpleRowResolver {
     func setNeededInfoColumns(_ needed: [Bool]?) {
         var info: Int32 = 0
         neededCount = 0
+        unneededCount = 0
         for field in 0..<fieldCount {
             infoOfField[field] = -1
             guard itemOfField[field] == -1 else { continue }
-            if needed.map({ Int(info) >= $0.count || $0[Int(info)] }) ?? true {
+            if SheetReader.isNeeded(Int(info), needed) {
                 infoOfField[field] = info
                 neededSlots[neededCount] = Int(info)
                 neededCount += 1
+            } else {
+                unneededSlots[unneededCount] = Int(info)
+                unneededCount += 1
             }
             info += 1
         }
@@ -113,9 +122,13 @@ final class SimpleRowResolver {
         count == header.count && header.withUnsafeBufferPointer { memcmp($0.baseAddress!, start, count) == 0 }
     }
 
-    /// Puts the needed respondent columns of the line last resolved into
-    /// `info` (the others are left as they are).
+    /// Puts the respondent columns of the line last resolved into `info`:
+    /// the needed ones as read, the others empty (as the general path does,
+    /// so that no row ever carries an earlier row's text).
     func fillInfo(_ line: UnsafeBufferPointer<UInt8>, into info: inout [String]) {
+        for k in 0..<unneededCount where !info[unneededSlots[k]].isEmpty {
+            info[unneededSlots[k]] = ""
+        }
         for k in 0..<neededCount {
             let slot = neededSlots[k]
             let cell = UnsafeBufferPointer(rebasing: line[infoStart[slot]..<infoEnd[slot]])

@@ -38,19 +38,24 @@ public final class BatchScorer {
     /// - Parameters:
     ///   - path: the file, or `-` for standard input.
     ///   - displayName: the name in diagnostics and in ``failedFiles`` (default: the path).
+    ///   - prepare: called with the reader once the header is read, before
+    ///     any row (to choose ``SheetReader/neededInfoColumns``, say).
     ///   - report: receives every diagnostic (unreadable cells, header problems, duplicate ids).
-    ///   - each: receives each row, its score and the reader (for its column names).
+    ///   - each: receives each row, its score and the reader (for its column
+    ///     names). The row's storage is reused for the next row: copy what you keep.
     /// - Throws: ``ProfScoreError`` when the file cannot be scored at all; the
     ///   file is also listed in ``failedFiles``.
     public func score(
         path: String,
         displayName: String? = nil,
+        prepare: (SheetReader) -> Void = { _ in },
         report: (Diagnostic) -> Void,
         each: (SheetRow, RespondentScore, SheetReader) -> Void
     ) throws(ProfScoreError) {
         let name = displayName ?? path
         do {
             let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: { count($0, ofRow: false); report($0) })
+            prepare(reader)
             var ids: DuplicateIDs? = detectsDuplicateIDs ? takeSeenIDs() : nil
             defer { if let ids { seenIDs = ids } }
             respondentCount += try scoreRows(of: reader, name: name, ids: &ids, report: { count($0, ofRow: true); report($0) }) { row, result in
