@@ -90,21 +90,12 @@ enum AnalyzeCommand {
             terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
             return .usage
         }
-        func same(_ a: String, _ b: String) -> Bool {
-            URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
-        }
-        let outputPath = arguments.values["output"].flatMap { $0 == "-" ? nil : $0 }
-        if let outputPath, let clash = inputs.first(where: { $0 != "-" && same($0, outputPath) }) {
-            terminal.message(en: "--output \(outputPath) is one of the inputs (\(clash)); choose another file so the answers are not overwritten",
-                             ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл, чтобы не затереть ответы")
-            return .usage
-        }
-        if let diagnostics = arguments.values["diagnostics"].flatMap({ $0 == "-" ? nil : $0 }),
-           let clash = (inputs + [outputPath].compactMap { $0 }).first(where: { $0 != "-" && same($0, diagnostics) }) {
-            terminal.message(en: "--diagnostics \(diagnostics) is also named as \(clash); choose another file",
-                             ru: "--diagnostics \(diagnostics) указан и как \(clash); выберите другой файл")
-            return .usage
-        }
+        guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
+            try files.addInput(instrumentName, .instrument)
+            try files.addInputs(inputs, .sheet)
+            try files.addOutput(arguments.values["output"], .output)
+            try files.addOutput(arguments.values["diagnostics"], .diagnostics)
+        }) else { return .usage }
         let instrument: Instrument
         do {
             instrument = try Instrument.named(instrumentName)

@@ -53,6 +53,10 @@ enum DescribeCommand {
                              ru: "для describe нужен ровно один инструмент: идентификатор встроенного (см. profscore instruments) или файл")
             return .usage
         }
+        guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
+            try files.addInput(name, .instrument)
+            try files.addOutput(arguments.values["output"], .output)
+        }) else { return .usage }
         let instrument: Instrument
         do {
             instrument = try Instrument.named(name)

@@ -17,6 +17,8 @@ final class DiagnosticLog {
     /// `--diagnostics -`: print every diagnostic on standard error.
     private var showAll = false
     private var finished = false
+    /// Whether the `--diagnostics` file could not be written (the run then fails).
+    private(set) var writeFailed = false
 
     /// Records one diagnostic; returns whether to print it.
     func record(_ line: String) -> Bool {
@@ -44,7 +46,10 @@ final class DiagnosticLog {
             do { try file.commit() } catch { failure = error }
             self.file = nil
         }
-        if let failure { return failure.rendered(in: language) }
+        if let failure {
+            writeFailed = true
+            return failure.rendered(in: language)
+        }
         let hidden = total - shown
         guard hidden > 0 else { return nil }
         if let filePath {

@@ -44,17 +44,12 @@ enum MergeCommand {
                              ru: "для merge нужен хотя бы один файл сводки (profscore report --format json)")
             return .usage
         }
-        if let outputPath = options.outputPath, let clash = arguments.operands.first(where: { ReportCommand.samePath($0, outputPath) }) {
-            terminal.message(en: "--output \(outputPath) is one of the inputs (\(clash)); choose another file",
-                             ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл")
-            return .usage
-        }
-        if let diagnosticsPath = arguments.values["diagnostics"], diagnosticsPath != "-",
-           let clash = (arguments.operands + [options.targetsFile, options.outputPath].compactMap { $0 }).first(where: { ReportCommand.samePath($0, diagnosticsPath) }) {
-            terminal.message(en: "--diagnostics \(diagnosticsPath) is also named as \(clash); choose another file",
-                             ru: "--diagnostics \(diagnosticsPath) указан и как \(clash); выберите другой файл")
-            return .usage
-        }
+        guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
+            try files.addInputs(arguments.operands, .summary)
+            if let targets = options.targetsFile { try files.addInput(targets, .targets) }
+            try files.addOutput(options.outputPath, .output)
+            try files.addOutput(arguments.values["diagnostics"], .diagnostics)
+        }) else { return .usage }
         guard terminal.openDiagnostics(arguments) else { return .failure }
         defer { terminal.finishDiagnostics() }
         var summaries: [(file: String, summary: Summary)] = []
@@ -71,8 +66,7 @@ enum MergeCommand {
             return options.write(merged, terminal: terminal)
         } catch let error as ProfScoreError {
             terminal.report(error)
-            if case .io = error { return .failure }
-            return .dataError
+            return ExitCode.forFailure(error)
         } catch {
             terminal.error("\(error)")
             return .failure

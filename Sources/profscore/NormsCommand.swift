@@ -101,23 +101,12 @@ enum NormsCommand {
                              ru: "для norms нужен --output НОВЫЙ.json — новый файл инструмента с нормами (сам файл инструмента не перезаписывается)")
             return .usage
         }
-        let instrumentIsFile = instrumentName.contains("/") || instrumentName.hasSuffix(".json") || FileManager.default.fileExists(atPath: instrumentName)
-        if instrumentIsFile && ReportCommand.samePath(instrumentName, outputPath) {
-            terminal.message(en: "--output \(outputPath) is the instrument file; norms go into a new file, so that the instrument stays as it was — choose another name, e.g. \(suggestedName(instrumentName))",
-                             ru: "--output \(outputPath) — это файл инструмента; нормы пишутся в новый файл, чтобы инструмент остался как был, — выберите другое имя, напр. \(suggestedName(instrumentName))")
-            return .usage
-        }
-        if let clash = inputs.first(where: { $0 != "-" && ReportCommand.samePath($0, outputPath) }) {
-            terminal.message(en: "--output \(outputPath) is one of the inputs (\(clash)); choose another file so the answers are not overwritten",
-                             ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл, чтобы не затереть ответы")
-            return .usage
-        }
-        if let diagnostics = arguments.values["diagnostics"], diagnostics != "-",
-           let clash = (inputs + [outputPath, instrumentIsFile ? instrumentName : nil].compactMap { $0 }).first(where: { $0 != "-" && ReportCommand.samePath($0, diagnostics) }) {
-            terminal.message(en: "--diagnostics \(diagnostics) is also named as \(clash); choose another file",
-                             ru: "--diagnostics \(diagnostics) указан и как \(clash); выберите другой файл")
-            return .usage
-        }
+        guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
+            try files.addInput(instrumentName, .instrument)
+            try files.addInputs(inputs, .sheet)
+            try files.addOutput(outputPath, .output)
+            try files.addOutput(arguments.values["diagnostics"], .diagnostics)
+        }) else { return .usage }
         var groupBy: [Norms.Variable] = []
         if let by = arguments.values["by"] {
             for name in by.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
@@ -204,10 +193,5 @@ enum NormsCommand {
             en: "\(instrument.id): wrote \(outputPath): \(norms.groups.count) norm group(s), \(built.normed) of \(built.respondents) respondent(s) from \(read) file(s); \(refused) group(s) refused as smaller than \(built.minimumN)",
             ru: "\(instrument.id): записан \(outputPath): нормативных групп: \(norms.groups.count), респондентов: \(built.normed) из \(built.respondents), файлов: \(read); отклонено групп меньше \(built.minimumN): \(refused)")
         return .success
-    }
-
-    /// `my.json` → `my-norms.json`.
-    static func suggestedName(_ path: String) -> String {
-        path.hasSuffix(".json") ? String(path.dropLast(5)) + "-norms.json" : path + "-norms.json"
     }
 }

@@ -88,18 +88,16 @@ enum ReportCommand {
             terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
             return .usage
         }
-        if let outputPath = options.outputPath,
-           let clash = (inputs + [arguments.values["roster"], options.targetsFile].compactMap { $0 }).first(where: { $0 != "-" && samePath($0, outputPath) }) {
-            terminal.message(en: "--output \(outputPath) is one of the inputs (\(clash)); choose another file",
-                             ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл")
-            return .usage
-        }
-        if let diagnosticsPath = arguments.values["diagnostics"], diagnosticsPath != "-",
-           let clash = (inputs + [arguments.values["roster"], options.targetsFile, options.outputPath].compactMap { $0 }).first(where: { $0 != "-" && samePath($0, diagnosticsPath) }) {
-            terminal.message(en: "--diagnostics \(diagnosticsPath) is also named as \(clash); choose another file",
-                             ru: "--diagnostics \(diagnosticsPath) указан и как \(clash); выберите другой файл")
-            return .usage
-        }
+        let individualFolder = arguments.values["individual"]
+        guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
+            try files.addInput(instrumentName, .instrument)
+            try files.addInputs(inputs, .sheet)
+            if let roster = arguments.values["roster"] { try files.addInput(roster, .roster) }
+            if let targets = options.targetsFile { try files.addInput(targets, .targets) }
+            try files.addOutput(options.outputPath, .output)
+            try files.addOutput(arguments.values["diagnostics"], .diagnostics)
+            if let individualFolder { try files.addOutputFolder(individualFolder, .pages) }
+        }) else { return .usage }
         guard terminal.openDiagnostics(arguments) else { return .failure }
         defer { terminal.finishDiagnostics() }
         let year = arguments.values["year"].map(SchoolYear.normalize) ?? SchoolYear.containing(Date())
@@ -117,17 +115,6 @@ enum ReportCommand {
             terminal.report(error)
             return .forFailure(error)
         }
-        let individualFolder = arguments.values["individual"]
-        if let individualFolder {
-            do {
-                try FileManager.default.createDirectory(atPath: individualFolder, withIntermediateDirectories: true)
-            } catch {
-                terminal.message(en: "cannot create the folder \(individualFolder): \(error.localizedDescription)",
-                                 ru: "не удаётся создать папку \(individualFolder): \(error.localizedDescription)")
-                return .failure
-            }
-        }
-
         let scorer = Scorer(instrument: instrument)
         let builder = SummaryBuilder(instrument: instrument, roster: roster, schoolYear: year, settings: settings)
         // Repeated students are found through the roster; without one nothing
@@ -137,6 +124,7 @@ enum ReportCommand {
         terminal.progressLine.start(batch.progress!, totalBytes: ProgressLine.totalSize(of: inputs), language: terminal.language)
         var ioFailures = 0
         var pageNames: Set<String> = []
+        var pageFailures = 0
         for input in inputs {
             let spooled: SpooledInput
             do {
@@ -181,6 +169,7 @@ enum ReportCommand {
                             try sink.commit()
                         } catch {
                             terminal.error(error.rendered(in: terminal.language))
+                            pageFailures += 1
                         }
                     }
                 }
@@ -191,17 +180,17 @@ enum ReportCommand {
         terminal.progressLine.stop()
         let summary = builder.finish(report: terminal.diagnostic)
         let exit = options.write(summary, terminal: terminal)
-        let dataFailures = batch.failures.filter { if case .io = $0.error { false } else { true } }.count
+        let dataFailures = batch.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
         ioFailures += batch.failures.count - dataFailures
         terminal.finishDiagnostics()
         terminal.message(
             en: "\(instrument.id): \(batch.respondentCount) sheet(s) read from \(inputs.count - ioFailures - dataFailures) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read"
-                + (individualFolder.map { "; \(pageNames.count) individual page(s) in \($0)" } ?? ""),
+                + (individualFolder.map { "; \(pageNames.count - pageFailures) individual page(s) in \($0)" } ?? ""),
             ru: "\(instrument.id): прочитано бланков: \(batch.respondentCount), файлов: \(inputs.count - ioFailures - dataFailures) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount)"
-                + (individualFolder.map { "; индивидуальных страниц: \(pageNames.count) в \($0)" } ?? ""))
+                + (individualFolder.map { "; индивидуальных страниц: \(pageNames.count - pageFailures) в \($0)" } ?? ""))
         if exit != .success { return exit }
         if dataFailures > 0 { return .dataError }
-        if ioFailures > 0 { return .failure }
+        if ioFailures > 0 || pageFailures > 0 { return .failure }
         return .success
     }
 
@@ -218,8 +207,4 @@ enum ReportCommand {
         return name
     }
 
-    static func samePath(_ a: String, _ b: String) -> Bool {
-        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
-        return canonical(a) == canonical(b)
-    }
 }

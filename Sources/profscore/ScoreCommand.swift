@@ -124,26 +124,15 @@ enum ScoreCommand {
         }
         var outputPath = arguments.values["output"]
         if outputPath == "-" { outputPath = nil }
-        if let outputPath {
-            let target = canonicalPath(outputPath)
-            if let clash = inputs.first(where: { $0 != "-" && canonicalPath($0) == target }) {
-                terminal.message(en: "--output \(outputPath) is one of the inputs (\(clash)); choose another file so the answers are not overwritten",
-                                 ru: "--output \(outputPath) совпадает с входным файлом (\(clash)); выберите другой файл, чтобы не затереть ответы")
-                return .usage
-            }
-        }
         let keyPath = arguments.values["pseudonymize"]
         let diagnosticsPath = arguments.values["diagnostics"].flatMap { $0 == "-" ? nil : $0 }
-        if let keyPath, let clash = ([outputPath, diagnosticsPath].compactMap { $0 } + inputs).first(where: { $0 != "-" && ReportCommand.samePath($0, keyPath) }) {
-            terminal.message(en: "--pseudonymize \(keyPath) is also named as \(clash); the key file is read, never written or scored — choose other files",
-                             ru: "--pseudonymize \(keyPath) указан и как \(clash); файл ключа только читается — выберите другие файлы")
-            return .usage
-        }
-        if let diagnosticsPath, let clash = ([outputPath].compactMap { $0 } + inputs).first(where: { $0 != "-" && ReportCommand.samePath($0, diagnosticsPath) }) {
-            terminal.message(en: "--diagnostics \(diagnosticsPath) is also named as \(clash); choose another file",
-                             ru: "--diagnostics \(diagnosticsPath) указан и как \(clash); выберите другой файл")
-            return .usage
-        }
+        guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
+            try files.addInput(instrumentName, .instrument)
+            try files.addInputs(inputs, .sheet)
+            if let keyPath { try files.addInput(keyPath, .key) }
+            try files.addOutput(outputPath, .output)
+            try files.addOutput(diagnosticsPath, .diagnostics)
+        }) else { return .usage }
         var pseudonymizer: Pseudonymizer?
         if let keyPath {
             guard let key = FileManager.default.contents(atPath: keyPath) else {
@@ -246,12 +235,14 @@ enum ScoreCommand {
         terminal.progressLine.stop()
         writer.end()
 
-        let dataFailures = batch.failures.filter { if case .io = $0.error { false } else { true } }.count
+        let dataFailures = batch.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
         ioFailures += batch.failures.count - dataFailures
         let scoredFiles = spooled.count - batch.failures.count
         let problems = batch.errorCount > 0 || ioFailures > 0
         let strictFailure = arguments.flags.contains("strict") && problems
-        if strictFailure {
+        // A sheet that changed while it was read: its rows may be incomplete, so nothing is written.
+        let changed = batch.failures.contains { $0.error.isChangedWhileRead }
+        if strictFailure || changed {
             sink.discard()
         } else {
             do {
@@ -264,15 +255,13 @@ enum ScoreCommand {
         terminal.finishDiagnostics()
         terminal.message(
             en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(scoredFiles) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount + ioFailures) error(s), \(batch.warningCount + normWarnings) warning(s)"
-                + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) was not written" : ""),
+                + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) was not written" : "")
+                + (changed && outputPath != nil ? "; \(outputPath!) was not written" : ""),
             ru: "\(instrument.id): подсчитано респондентов: \(batch.respondentCount), файлов: \(scoredFiles) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount), ошибок: \(batch.errorCount + ioFailures), предупреждений: \(batch.warningCount + normWarnings)"
-                + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) не записан" : ""))
+                + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) не записан" : "")
+                + (changed && outputPath != nil ? "; \(outputPath!) не записан" : ""))
         if dataFailures > 0 || strictFailure { return .dataError }
         if ioFailures > 0 { return .failure }
         return .success
-    }
-
-    private static func canonicalPath(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

@@ -50,11 +50,11 @@ enum TemplateCommand {
                              ru: "для template нужен ровно один инструмент: идентификатор встроенного (см. profscore instruments) или файл")
             return .usage
         }
-        if let output = arguments.values["output"], output != "-", output == arguments.values["roster"] {
-            terminal.message(en: "--output is the roster file; choose another file so the roster is not overwritten",
-                             ru: "--output совпадает со списком учащихся; выберите другой файл, чтобы не затереть список")
-            return .usage
-        }
+        guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
+            try files.addInput(name, .instrument)
+            if let roster = arguments.values["roster"] { try files.addInput(roster, .roster) }
+            try files.addOutput(arguments.values["output"], .output)
+        }) else { return .usage }
         let instrument: Instrument
         do {
             instrument = try Instrument.named(name)

@@ -17,8 +17,8 @@ enum ExitCode: Int32 {
     /// opened another failure, anything else bad input data.
     static func forFailure(_ error: ProfScoreError) -> ExitCode {
         switch error {
-        case .unknownInstrument: .usage
-        case .io: .failure
+        case .unknownInstrument, .conflictingFiles: .usage
+        case .io, .changedWhileRead: .failure
         default: .dataError
         }
     }
@@ -82,6 +82,19 @@ struct Terminal {
             diagnostic(problem)
         default:
             error(failure.rendered(in: language))
+        }
+    }
+
+    /// Checks a command's files against each other (``RunFiles``) before any work.
+    /// - Returns: `false` (after saying why) when they clash: a usage error.
+    func check(_ declare: (inout RunFiles) throws(ProfScoreError) -> Void) -> Bool {
+        var files = RunFiles()
+        do {
+            try declare(&files)
+            return true
+        } catch {
+            self.error(error.rendered(in: language))
+            return false
         }
     }
 

@@ -85,11 +85,37 @@ func requestedLanguage(_ arguments: [String]) -> Language {
     return .russian
 }
 
+/// Standard input, output and error open before anything else: a closed
+/// one would otherwise be taken by the first file opened, and diagnostics
+/// meant for standard error would go into an output file.
+func openStandardDescriptors() {
+    for descriptor in STDIN_FILENO...STDERR_FILENO where fcntl(descriptor, F_GETFD) == -1 {
+        _ = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+    }
+}
+
+/// The first argument that is not valid UTF-8 (a file name in another
+/// encoding), which Swift would silently change into another name.
+func invalidArgument() -> Int? {
+    for index in 1..<Int(CommandLine.argc) {
+        guard let raw = CommandLine.unsafeArgv[index] else { continue }
+        if String(validatingCString: raw) == nil { return index }
+    }
+    return nil
+}
+
 @MainActor
 func runMain() -> ExitCode {
+    openStandardDescriptors()
     var arguments = Array(CommandLine.arguments.dropFirst())
     let language = requestedLanguage(arguments)
     let terminal = Terminal(language: language)
+    if let index = invalidArgument() {
+        terminal.message(
+            en: "argument \(index) («\(CommandLine.arguments[index])») is not valid UTF-8 — probably a file name in another encoding; rename the file (e.g. convmv -f cp1251 -t utf8 --notest FILE) and run again",
+            ru: "аргумент \(index) («\(CommandLine.arguments[index])») — не текст UTF-8, вероятно, имя файла в другой кодировке; переименуйте файл (напр. convmv -f cp1251 -t utf8 --notest ФАЙЛ) и запустите снова")
+        return .usage
+    }
     // `--lang` may also come before the command: `profscore --lang en score …`.
     if let first = arguments.first, first == "--lang" || first.hasPrefix("--lang=") {
         let lang = arguments.removeFirst()
@@ -144,7 +170,10 @@ func runMain() -> ExitCode {
         Terminal.output(command.help.text(in: language) + "\n")
         return .success
     }
-    return command.run(parsed, terminal)
+    let code = command.run(parsed, terminal)
+    // A --diagnostics file that could not be written fails the run.
+    if code == .success && terminal.log.writeFailed { return .failure }
+    return code
 }
 
 exit(runMain().rawValue)

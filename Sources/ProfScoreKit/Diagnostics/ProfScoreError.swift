@@ -13,6 +13,11 @@ public enum ProfScoreError: Error, Sendable, Equatable {
     case unreadableSheet(Diagnostic)
     /// A summary file cannot be read or merged.
     case invalidSummary(file: String, reason: Message)
+    /// The files named on the command line clash: an output is an input or
+    /// another output, a counted file is given twice, a page folder holds files.
+    case conflictingFiles(Message)
+    /// An input changed (was written, truncated or replaced) while it was read.
+    case changedWhileRead(path: String)
 }
 
 extension ProfScoreError {
@@ -37,7 +42,20 @@ extension ProfScoreError {
             return diagnostic.rendered(in: language)
         case .invalidSummary(let file, let reason):
             return "\(file): \(language == .russian ? "ошибка" : "error"): \(reason.text(in: language))"
+        case .conflictingFiles(let message):
+            return message.text(in: language)
+        case .changedWhileRead(let path):
+            return language == .russian
+                ? "\(path): ошибка: файл изменился, пока его читали, и результаты по нему были бы неполными; запустите снова, когда запись в файл закончится"
+                : "\(path): error: the file changed while it was read, so its results would be incomplete; run again once nothing writes to it"
         }
+    }
+}
+
+extension ProfScoreError {
+    /// Whether this is ``changedWhileRead(path:)``: the file's results would be incomplete.
+    public var isChangedWhileRead: Bool {
+        if case .changedWhileRead = self { true } else { false }
     }
 }
 

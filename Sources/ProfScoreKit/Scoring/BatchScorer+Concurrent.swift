@@ -98,6 +98,8 @@ extension BatchScorer {
         each: @Sendable (inout Part, SheetRow, RespondentScore, SheetReader) -> Int,
         finish: (inout Part, [Int]) throws(ProfScoreError) -> Void
     ) throws(ProfScoreError) {
+        // A file that changes while it is read fails: its results would be incomplete.
+        let snapshot = FileSnapshot(path: path)
         var headerDiagnostics: [Diagnostic] = []
         let header: SheetReader
         do {
@@ -120,6 +122,7 @@ extension BatchScorer {
                 respondentCount += try scoreRows(of: header, name: name, ids: &ids, report: { count($0, ofRow: true); report($0) }) { row, score in
                     _ = each(&part, row, score, header)
                 }
+                try snapshot?.verify(path: path, displayName: name)
             } catch {
                 throw failed(name, error)
             }
@@ -223,6 +226,7 @@ extension BatchScorer {
             }
         }
         if let error = schedule.failure { throw failed(name, error) }
+        do { try snapshot?.verify(path: path, displayName: name) } catch { throw failed(name, error) }
 
         // The parts do not say that the sheet has no rows (each has only a
         // part of it); as when reading in one go, say it at the end of the file.

@@ -54,6 +54,7 @@ public final class BatchScorer {
     ) throws(ProfScoreError) {
         let name = displayName ?? path
         do {
+            let snapshot = FileSnapshot(path: path)
             let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: { count($0, ofRow: false); report($0) })
             prepare(reader)
             var ids: DuplicateIDs? = detectsDuplicateIDs ? takeSeenIDs() : nil
@@ -61,6 +62,7 @@ public final class BatchScorer {
             respondentCount += try scoreRows(of: reader, name: name, ids: &ids, report: { count($0, ofRow: true); report($0) }) { row, result in
                 each(row, result, reader)
             }
+            try snapshot?.verify(path: path, displayName: name)
         } catch {
             failures.append((name, error))
             errorCount += 1

@@ -70,7 +70,11 @@ final class Workspace {
     ///   - arguments: the command line after the program name.
     ///   - standardInput: bytes piped to standard input; without them
     ///     standard input is empty (`/dev/null`).
-    func run(_ arguments: [String], standardInput: [UInt8]? = nil) throws -> ProfscoreRun {
+    ///   - standardInputFile: a file of the folder given as standard input
+    ///     itself (as the shell's `< FILE` does), instead of a pipe.
+    ///   - environment: variables to set for this run.
+    func run(_ arguments: [String], standardInput: [UInt8]? = nil, standardInputFile: String? = nil,
+             environment extra: [String: String] = [:]) throws -> ProfscoreRun {
         runCount += 1
         let outURL = captures.appendingPathComponent("\(runCount).stdout")
         let errURL = captures.appendingPathComponent("\(runCount).stderr")
@@ -89,6 +93,7 @@ final class Workspace {
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.standardOutput = outHandle
         process.standardError = errHandle
@@ -100,6 +105,8 @@ final class Workspace {
             try pipe.fileHandleForWriting.write(contentsOf: Data(standardInput))
             try pipe.fileHandleForWriting.close()
             process.standardInput = pipe
+        } else if let standardInputFile {
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path(standardInputFile)))
         } else {
             process.standardInput = FileHandle.nullDevice
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,18 +9,26 @@ import Darwin
 /// Where an output goes: standard output, or a file that appears whole or
 /// not at all.
 ///
-/// A file is written to a temporary file beside it and renamed into place by
-/// ``commit()``; if the run fails or is interrupted the old file is untouched.
-/// On Linux the temporary file has no name until ``commit()`` (`O_TMPFILE`),
-/// so even a run killed with `kill -9` leaves nothing behind; elsewhere, or
-/// on a file system without `O_TMPFILE`, it is a hidden file
-/// `.NAME.PID.tmp` that a killed run leaves.
+/// A regular file is written to a temporary file beside it and renamed into
+/// place by ``commit()``; if the run fails or is interrupted the old file is
+/// untouched. A file that is replaced keeps its permissions (and, where the
+/// system allows, its owner). A symbolic link is followed: the file it points
+/// to is replaced, the link stays. A device, a FIFO or a socket is written
+/// straight into, as it cannot be replaced (and so cannot be written whole or
+/// not at all). On Linux the temporary file has no name until ``commit()``
+/// (`O_TMPFILE`), so even a run killed with `kill -9` leaves nothing behind;
+/// elsewhere, or on a file system without `O_TMPFILE`, it is a hidden file
+/// `.profscore-PID-N.tmp` that a killed run leaves.
 public final class OutputSink {
     private let descriptor: Int32
     private let temporaryPath: String?
     private let finalPath: String?
+    /// The output's name as the user gave it, for messages.
+    private let displayPath: String?
     /// The file is an unnamed `O_TMPFILE`, linked into place by ``commit()``.
     private let isUnnamed: Bool
+    /// A device or FIFO written straight into: closed by ``commit()``.
+    private var isDirect = false
     private var buffer: [UInt8] = []
     private var failure: String?
     private var finished = false
@@ -28,25 +37,61 @@ public final class OutputSink {
 
     /// An output to standard output.
     public static func standardOutput() -> OutputSink {
-        OutputSink(descriptor: STDOUT_FILENO, temporaryPath: nil, finalPath: nil, isUnnamed: false)
+        OutputSink(descriptor: STDOUT_FILENO, temporaryPath: nil, finalPath: nil, displayPath: nil, isUnnamed: false)
     }
 
-    /// An output to a file, written atomically.
-    /// - Throws: ``ProfScoreError/io(path:reason:)`` when the folder cannot take a new file.
+    /// Temporary names of this process, made unique by a counter.
+    private static let temporaryCounter = Mutex(0)
+
+    /// An output to a file: a regular file (new or replaced) written
+    /// atomically, a device or FIFO written straight into.
+    /// - Throws: ``ProfScoreError/io(path:reason:)`` when the folder cannot
+    ///   take a new file, the path is a folder, or a FIFO has no reader.
     public static func file(_ path: String) throws(ProfScoreError) -> OutputSink {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/.\(url.lastPathComponent).\(getpid()).tmp"
+        let target = RunFiles.resolvingLinks(path)
+        var existing = stat()
+        let exists = stat(target, &existing) == 0
+        if exists {
+            switch existing.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw .io(path: path, reason: "is a folder, not a file")
+            default:
+                // A FIFO without a reader would block: opened without waiting, it says so.
+                let fd = open(target, O_WRONLY | O_CLOEXEC | O_NONBLOCK)
+                guard fd >= 0 else {
+                    throw .io(path: path, reason: errno == ENXIO ? "nothing reads from this FIFO" : String(cString: strerror(errno)))
+                }
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+                let sink = OutputSink(descriptor: fd, temporaryPath: nil, finalPath: nil, displayPath: path, isUnnamed: false)
+                sink.isDirect = true
+                return sink
+            }
+        }
+        let directory = RunFiles.folder(of: target)
+        let temporary = directory + "/.profscore-\(getpid())-\(temporaryCounter.withLock { $0 += 1; return $0 }).tmp"
+        // A replaced file keeps its permissions; a new one gets 0644 less the umask.
+        let mode: mode_t
+        if exists {
+            mode = existing.st_mode & 0o7777
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            mode = 0o644 & ~mask
+        }
+        var fd: Int32 = -1
+        var unnamed = false
         #if os(Linux)
         // O_TMPFILE (not exported by Glibc's module): __O_TMPFILE | O_DIRECTORY.
-        let unnamed = open(directory, Int32(0o20000000) | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o644)
-        if unnamed >= 0 {
-            return OutputSink(descriptor: unnamed, temporaryPath: temporary, finalPath: path, isUnnamed: true)
-        }
+        fd = open(directory, Int32(0o20000000) | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o600)
+        unnamed = fd >= 0
         #endif
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
-        return OutputSink(descriptor: fd, temporaryPath: temporary, finalPath: path, isUnnamed: false)
+        if fd < 0 {
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+        }
+        if exists { _ = fchown(fd, existing.st_uid, existing.st_gid) }
+        _ = fchmod(fd, mode)
+        return OutputSink(descriptor: fd, temporaryPath: temporary, finalPath: target, displayPath: path, isUnnamed: unnamed)
     }
 
     /// A scratch file that nobody sees, for a part of an output written on
@@ -68,7 +113,7 @@ public final class OutputSink {
     }
 
     private convenience init(scratch descriptor: Int32) {
-        self.init(descriptor: descriptor, temporaryPath: nil, finalPath: nil, isUnnamed: true)
+        self.init(descriptor: descriptor, temporaryPath: nil, finalPath: nil, displayPath: nil, isUnnamed: true)
         isScratch = true
     }
 
@@ -155,10 +200,11 @@ public final class OutputSink {
         startWritingToDisk()
     }
 
-    private init(descriptor: Int32, temporaryPath: String?, finalPath: String?, isUnnamed: Bool) {
+    private init(descriptor: Int32, temporaryPath: String?, finalPath: String?, displayPath: String?, isUnnamed: Bool) {
         self.descriptor = descriptor
         self.temporaryPath = temporaryPath
         self.finalPath = finalPath
+        self.displayPath = displayPath
         self.isUnnamed = isUnnamed
         buffer.reserveCapacity(Self.flushThreshold * 2)
     }
@@ -203,8 +249,10 @@ public final class OutputSink {
     public func commit() throws(ProfScoreError) {
         flush()
         finished = true
-        let name = finalPath ?? "-"
-        if let temporaryPath, let finalPath {
+        let name = displayPath ?? "-"
+        if isDirect {
+            close(descriptor)
+        } else if let temporaryPath, let finalPath {
             if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
             if isUnnamed, failure == nil {
                 // Give the complete file its temporary name, then rename it over the old one.
@@ -225,7 +273,7 @@ public final class OutputSink {
         guard !finished else { return }
         finished = true
         buffer.removeAll()
-        if isScratch {
+        if isScratch || isDirect {
             close(descriptor)
         } else if let temporaryPath {
             close(descriptor)
@@ -233,3 +281,4 @@ public final class OutputSink {
         }
     }
 }
+
