@@ -22,11 +22,19 @@ enum ColumnNames {
 
     /// Whether a header names a column of names or contact details: one of its
     /// words, normalised as answers are, begins with one of ``nameOrContactStems``.
-    /// Words are split at spaces and punctuation after dots are removed, so
-    /// «Ф.И.О.» is the word `фио`, «Тел.» is `тел` and «E-mail» has the word `mail`.
+    /// Words are split at spaces and punctuation after dots are removed, and
+    /// a run of one-letter words is one word, so «Ф.И.О.» and «Ф. И. О.» are the
+    /// word `фио`, «Тел.» is `тел` and «E-mail» has the word `mail`.
     static func isNameOrContact(_ header: String) -> Bool {
         let normalized = String(decoding: TokenNormalizer.normalize(header), as: UTF8.self).replacingOccurrences(of: ".", with: "")
-        let words = normalized.split { !$0.isLetter && !$0.isNumber }
+        var words: [String] = []
+        var initials = ""
+        for word in normalized.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            if word.count == 1 { initials += word; continue }
+            if !initials.isEmpty { words.append(initials); initials = "" }
+            words.append(String(word))
+        }
+        if !initials.isEmpty { words.append(initials) }
         return nameOrContactStemsNormalized.contains { stem in words.contains { $0.hasPrefix(stem) } }
     }
 
