@@ -68,6 +68,8 @@ import Testing
         // Health data and anything not known: emptied.
         ColumnCase(header: "ОВЗ", expected: .emptied),
         ColumnCase(header: "Обучающийся с ОВЗ", expected: .emptied),
+        ColumnCase(header: "ОВЗ обучающегося", expected: .emptied),
+        ColumnCase(header: "Инвалидность ученика", expected: .emptied),
         ColumnCase(header: "Примечание", expected: .emptied),
         ColumnCase(header: "вариант", expected: .emptied),
         ColumnCase(header: "Класс (буква)", expected: .emptied),

@@ -20,12 +20,28 @@ enum ColumnNames {
         "рожд", "birth",
     ]
 
+    /// Beginnings of words that mark a column of health data (the ОВЗ status,
+    /// a disability); see ``isHealth(_:)``.
+    static let healthStems = ["овз", "ovz", "disab", "sen", "инвалид", "здоров", "диагноз", "health"]
+
     /// Whether a header names a column of names or contact details: one of its
-    /// words, normalised as answers are, begins with one of ``nameOrContactStems``.
-    /// Words are split at spaces and punctuation after dots are removed, and
-    /// a run of one-letter words is one word, so «Ф.И.О.» and «Ф. И. О.» are the
-    /// word `фио`, «Тел.» is `тел` and «E-mail» has the word `mail`.
+    /// ``words(of:)`` begins with one of ``nameOrContactStems``.
     static func isNameOrContact(_ header: String) -> Bool {
+        hasWord(of: header, beginningWith: nameOrContactStemsNormalized)
+    }
+
+    /// Whether a header names a column of health data: one of its
+    /// ``words(of:)`` begins with one of ``healthStems`` (so «ОВЗ»,
+    /// «Обучающийся с ОВЗ», «ОВЗ (да/нет)», «Инвалидность»).
+    static func isHealth(_ header: String) -> Bool {
+        hasWord(of: header, beginningWith: healthStemsNormalized)
+    }
+
+    /// The words of a header, normalised as answers are: split at spaces and
+    /// punctuation after dots are removed, a run of one-letter words joined
+    /// into one word. So «Ф.И.О.» and «Ф. И. О.» are the word `фио`, «Тел.» is
+    /// `тел` and «E-mail» has the word `mail`.
+    static func words(of header: String) -> [String] {
         let normalized = String(decoding: TokenNormalizer.normalize(header), as: UTF8.self).replacingOccurrences(of: ".", with: "")
         var words: [String] = []
         var initials = ""
@@ -35,10 +51,16 @@ enum ColumnNames {
             words.append(String(word))
         }
         if !initials.isEmpty { words.append(initials) }
-        return nameOrContactStemsNormalized.contains { stem in words.contains { $0.hasPrefix(stem) } }
+        return words
+    }
+
+    private static func hasWord(of header: String, beginningWith stems: [String]) -> Bool {
+        let words = words(of: header)
+        return stems.contains { stem in words.contains { $0.hasPrefix(stem) } }
     }
 
     private static let nameOrContactStemsNormalized = nameOrContactStems.map { String(decoding: TokenNormalizer.normalize($0), as: UTF8.self) }
+    private static let healthStemsNormalized = healthStems.map { String(decoding: TokenNormalizer.normalize($0), as: UTF8.self) }
 
     /// Whether `name` is one of `names`.
     static func matches(_ names: [String], _ name: String) -> Bool {

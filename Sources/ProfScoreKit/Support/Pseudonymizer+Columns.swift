@@ -28,7 +28,7 @@ extension Pseudonymizer {
     /// Decides, for each respondent column of a sheet, what pseudonymisation
     /// does with it: the first column is the respondent id (coded); a column
     /// named in `keeping` is kept; school, grade, class and sex are kept; names
-    /// and contacts are coded; everything else, ОВЗ included, is emptied.
+    /// and contacts are coded; everything else, health data (ОВЗ) included, is emptied.
     /// - Parameters:
     ///   - columns: the respondent columns, id first (``SheetReader/infoColumnNames``).
     ///   - keeping: names of columns to keep in clear, compared as answers are
@@ -41,8 +41,8 @@ extension Pseudonymizer {
             if kept.contains(TokenNormalizer.normalize(name)) { return .keptOnRequest }
             if index == 0 { return .idCode }
             if ColumnNames.matches(ColumnNames.school + ColumnNames.grade + ColumnNames.className + ColumnNames.sex, name) { return .kept }
-            // «Обучающийся с ОВЗ» is health data, not a name.
-            if ColumnNames.matches(ColumnNames.ovz, name) { return .emptied }
+            // «Обучающийся с ОВЗ» is health data, not a name: never coded.
+            if ColumnNames.isHealth(name) { return .emptied }
             return ColumnNames.isNameOrContact(name) ? .nameCode : .emptied
         }
     }
