@@ -7,7 +7,7 @@ enum ScoreCommand {
         en: """
         USAGE: profscore score --instrument ID|FILE FILE... [--format csv|json|table]
                                [--output PATH] [--excel] [--strict] [--pseudonymize KEYFILE]
-                               [--diagnostics FILE] [--threads N] [--lang ru|en]
+                               [--keep-columns NAME,NAME] [--diagnostics FILE] [--threads N] [--lang ru|en]
 
         Scores answer sheets (CSV or TSV; UTF-8, UTF-8 with BOM, Windows-1251 or
         UTF-16; delimiter , ; or tab, detected). The header row names the item
@@ -31,11 +31,15 @@ enum ScoreCommand {
           --excel               CSV for Russian Excel: UTF-8 with BOM, ';', decimal comma.
           --strict              Exit with 65 and write no --output file if any cell or file cannot be read.
           --pseudonymize KEYFILE
-                                Replace the respondent id and every column whose header looks like a name
-                                or contact (ФИО, фамилия, имя, отчество, name, email, телефон…) with a
-                                stable code keyed by the secret in KEYFILE (HMAC-SHA-256, at least 16
-                                bytes; see docs/privacy.md). The same student gets the same code with
-                                the same key. Diagnostics on standard error still name the rows.
+                                Replace the respondent id and every column of names or contacts (ФИО,
+                                фамилия, имя, обучающийся, телефон, e-mail…) with a stable code keyed by
+                                the secret in KEYFILE (HMAC-SHA-256, at least 16 bytes; see
+                                docs/privacy.md), and empty every other column except school, grade,
+                                class and sex (ОВЗ, notes and unknown columns are emptied). The same
+                                student gets the same code with the same key. Standard error lists the
+                                columns kept and replaced; diagnostics there still name the rows.
+          --keep-columns NAME,NAME
+                                With --pseudonymize: keep these respondent columns in clear too.
           --threads N           With CSV output, score a large sheet on at most N threads (default:
                                 one per core); 1 reads every sheet in one go. The output is the same.
           --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
@@ -50,7 +54,7 @@ enum ScoreCommand {
         ru: """
         ИСПОЛЬЗОВАНИЕ: profscore score --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
                                        [--output ПУТЬ] [--excel] [--strict] [--pseudonymize ФАЙЛ-КЛЮЧА]
-                                       [--diagnostics ФАЙЛ] [--threads N] [--lang ru|en]
+                                       [--keep-columns ИМЯ,ИМЯ] [--diagnostics ФАЙЛ] [--threads N] [--lang ru|en]
 
         Подсчитывает бланки ответов (CSV или TSV; UTF-8, UTF-8 с BOM, Windows-1251 или
         UTF-16; разделитель , ; или табуляция определяется сам). В строке заголовка
@@ -74,11 +78,15 @@ enum ScoreCommand {
           --excel               CSV для русского Excel: UTF-8 с BOM, «;», десятичная запятая.
           --strict              Код 65 и без файла --output, если хоть одна ячейка или файл не прочитаны.
           --pseudonymize ФАЙЛ-КЛЮЧА
-                                Заменить код респондента и все столбцы, заголовок которых похож на имя
-                                или контакт (ФИО, фамилия, имя, отчество, name, email, телефон…), на
-                                постоянный код по секретному ключу из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не
-                                меньше 16 байт; см. docs/privacy.md). С тем же ключом тот же ученик
-                                получает тот же код. Замечания в потоке ошибок по-прежнему называют строки.
+                                Заменить код респондента и все столбцы имён и контактов (ФИО, фамилия,
+                                имя, обучающийся, телефон, e-mail…) на постоянный код по секретному ключу
+                                из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не меньше 16 байт; см. docs/privacy.md) и
+                                очистить все прочие столбцы, кроме школы, параллели, класса и пола (ОВЗ,
+                                примечания и незнакомые столбцы очищаются). С тем же ключом тот же ученик
+                                получает тот же код. В потоке ошибок — какие столбцы оставлены и заменены;
+                                замечания там по-прежнему называют строки.
+          --keep-columns ИМЯ,ИМЯ
+                                С --pseudonymize: оставить как есть и эти столбцы респондента.
           --threads N           При выводе CSV подсчитывать большой бланк не более чем в N потоков (по
                                 умолчанию — по числу ядер); 1 — читать каждый бланк целиком. Результат тот же.
           --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
@@ -95,9 +103,11 @@ enum ScoreCommand {
         // Check the command line before doing any work.
         let format: ScoreFormat
         let threadLimit: Int
+        let keepColumns: [String]
         do {
             format = try arguments.choice("format", default: .csv, allowed: ScoreFormat.allCases)
             threadLimit = try arguments.threads()
+            keepColumns = try keptColumns(arguments)
         } catch {
             terminal.error(error.message.text(in: terminal.language))
             return .usage
@@ -180,6 +190,15 @@ enum ScoreCommand {
             }
         }
 
+        // With --pseudonymize: what happens to each respondent column.
+        let treatments: [Pseudonymizer.ColumnTreatment]
+        do {
+            treatments = try pseudonymizer == nil ? [] : Self.treatments(of: columns, keeping: keepColumns)
+        } catch {
+            terminal.error(error.message.text(in: terminal.language))
+            return .usage
+        }
+
         let sink: OutputSink
         do {
             sink = try outputPath.map(OutputSink.file) ?? .standardOutput()
@@ -190,8 +209,6 @@ enum ScoreCommand {
         let writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: format,
                                  language: terminal.language, excel: excel, sink: sink)
         writer.begin()
-        // With --pseudonymize: the respondent id and the columns that look like names or contacts.
-        let personal = pseudonymizer.map { _ in Pseudonymizer.personalColumns(of: columns) } ?? []
         let batch = BatchScorer(scorer: scorer)
         batch.progress = ScoringProgress()
         terminal.progressLine.start(batch.progress!, totalBytes: ProgressLine.totalSize(of: spooled.map(\.path)), language: terminal.language)
@@ -212,7 +229,7 @@ enum ScoreCommand {
                         let partWriter = scratch.map {
                             ScoreWriter(instrument: instrument, infoColumns: columns, format: format, language: terminal.language, excel: excel, sink: $0)
                         }
-                        return ScorePart(columns: columns, instrument: instrument, pseudonymizer: pseudonymizer, personal: personal,
+                        return ScorePart(columns: columns, instrument: instrument, pseudonymizer: pseudonymizer, treatments: treatments,
                                          writer: partWriter ?? writer, scratch: scratch)
                     },
                     report: terminal.diagnostic,
@@ -253,6 +270,9 @@ enum ScoreCommand {
             }
         }
         terminal.finishDiagnostics()
+        if pseudonymizer != nil {
+            terminal.error(Pseudonymizer.summary(columns: columns, treatments: treatments).text(in: terminal.language))
+        }
         terminal.message(
             en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(scoredFiles) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount + ioFailures) error(s), \(batch.warningCount + normWarnings) warning(s)"
                 + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) was not written" : "")

@@ -7,9 +7,9 @@ struct ScorePart {
     /// The output's columns: the respondent columns of all sheets, id first.
     let columns: [String]
     let instrument: Instrument
-    /// With --pseudonymize: the key, and the columns it replaces.
+    /// With --pseudonymize: the key, and what it does with each of ``columns``.
     let pseudonymizer: Pseudonymizer?
-    let personal: [Int]
+    let treatments: [Pseudonymizer.ColumnTreatment]
     let writer: ScoreWriter
     /// For a later part of a sheet: the scratch file its writer fills.
     let scratch: OutputSink?
@@ -21,11 +21,11 @@ struct ScorePart {
     /// The row's values in the output's columns, reused from row to row.
     private var info: [String]
 
-    init(columns: [String], instrument: Instrument, pseudonymizer: Pseudonymizer?, personal: [Int], writer: ScoreWriter, scratch: OutputSink?) {
+    init(columns: [String], instrument: Instrument, pseudonymizer: Pseudonymizer?, treatments: [Pseudonymizer.ColumnTreatment], writer: ScoreWriter, scratch: OutputSink?) {
         self.columns = columns
         self.instrument = instrument
         self.pseudonymizer = pseudonymizer
-        self.personal = personal
+        self.treatments = treatments
         self.writer = writer
         self.scratch = scratch
         info = Array(repeating: "", count: columns.count)
@@ -53,9 +53,7 @@ struct ScorePart {
         for (index, position) in positions!.enumerated() {
             if let position, index < row.info.count { info[position] = row.info[index] }
         }
-        if let pseudonymizer {
-            for index in personal { info[index] = pseudonymizer.code(for: info[index]) }
-        }
+        pseudonymizer?.apply(treatments, to: &info)
         writer.write(info: info, file: file, line: row.line, result: result, norm: norm)
         return writer.duplicateFlagToken
     }

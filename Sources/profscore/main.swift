@@ -56,7 +56,7 @@ struct Command {
 }
 
 let commands: [String: Command] = [
-    "score": Command(help: ScoreCommand.help, valueOptions: ["instrument", "format", "output", "lang", "pseudonymize", "diagnostics", "threads"],
+    "score": Command(help: ScoreCommand.help, valueOptions: ["instrument", "format", "output", "lang", "pseudonymize", "keep-columns", "diagnostics", "threads"],
                      flagOptions: ["strict", "excel"], run: ScoreCommand.run),
     "report": Command(help: ReportCommand.help, valueOptions: ReportCommand.valueOptions,
                       flagOptions: ReportCommand.flagOptions, run: ReportCommand.run),

@@ -1,6 +1,7 @@
 /// Replaces respondent ids and names with stable keyed codes, so that scored
 /// data can leave the school without names and the same student still gets
-/// the same code next year (with the same key).
+/// the same code next year (with the same key). Which columns are coded,
+/// kept or emptied: ``classify(columns:keeping:)``.
 ///
 /// The construction (also in `docs/privacy.md`):
 ///
@@ -51,26 +52,5 @@ public struct Pseudonymizer: Sendable {
             }
         }
         return String(decoding: characters, as: UTF8.self)
-    }
-
-    /// Whether a respondent column's header says it holds a name or contact
-    /// details: it contains, ignoring case and `ё`, one of `фио`, `фамилия`,
-    /// `имя`, `отчество`, `name`, `ученик`, `учащийся`, `student`, `email`,
-    /// `e-mail`, `почта`, `телефон`, `phone`, `снилс`, `адрес`, `address`,
-    /// `рождения`, `birth`.
-    public static func isPersonalColumn(_ header: String) -> Bool {
-        let folded = header.lowercased().replacingOccurrences(of: "ё", with: "е")
-        return personalWords.contains { folded.contains($0) }
-    }
-
-    static let personalWords = [
-        "фио", "фамилия", "имя", "отчество", "name", "ученик", "учащийся", "student",
-        "email", "e-mail", "почта", "телефон", "phone", "снилс", "адрес", "address", "рождения", "birth",
-    ]
-
-    /// The respondent columns to replace: the first (the respondent id) and
-    /// every column that ``isPersonalColumn(_:)``.
-    public static func personalColumns(of infoColumns: [String]) -> [Int] {
-        infoColumns.indices.filter { $0 == 0 || isPersonalColumn(infoColumns[$0]) }
     }
 }
