@@ -21,6 +21,7 @@ public enum MarkdownRenderer {
                     for row in table.rows {
                         out += "| " + row.map { escape($0.text(t)) }.joined(separator: " | ") + " |\n"
                     }
+                    if let footnote = table.footnote { out += "\n\(escape(footnote))\n" }
                 case .bars, .stackedBars:
                     continue  // The numbers are in the tables; charts are drawn in HTML.
                 }

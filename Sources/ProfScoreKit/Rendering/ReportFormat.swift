@@ -21,13 +21,14 @@ extension ReportDocument.Cell {
         case .decimal(let value, let digits): t.number(value, digits: digits)
         case .percent(let value): t.percent(value)
         case .status(let met): t.status(met)
+        case .hidden: "…"
         }
     }
 
     var isNumeric: Bool {
         switch self {
         case .text, .status: false
-        case .integer, .decimal, .percent: true
+        case .integer, .decimal, .percent, .hidden: true
         }
     }
 }

@@ -24,6 +24,7 @@ public enum TerminalRenderer {
                         out += line.trimmingTrailingSpaces() + "\n"
                         if rowIndex == 0 { out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
                     }
+                    if let footnote = table.footnote { out += footnote + "\n" }
                 case .bars, .stackedBars:
                     continue
                 }
