@@ -93,15 +93,33 @@ struct GroupHierarchy {
                 relations.append(.init(parent: index, children: grades.compactMap { $0 }.filter(band.contains).map { gradeNodes[$0]! }))
             }
             if let gradeLevel {
-                // A grade is the sum of the nodes of the grade level that hold it alone.
-                var byGrade: [Int?: [Int]] = [:]
-                var mixed: Set<Int?> = []
-                for index in levelNodes[gradeLevel] {
-                    let held = Set(members[index]!.map(\.key.grade))
-                    if held.count == 1 { byGrade[held.first!, default: []].append(index) } else { mixed.formUnion(held) }
+                // A grade is the sum of the nodes of the grade level that hold it. A
+                // node that holds several grades (a school, without grade in
+                // --group-by) ties them together: the sum of those grades is the sum
+                // of those nodes, an unpublished cell of its own.
+                // Union–find over grades (a missing grade as -1).
+                var component: [Int: Int] = Dictionary(uniqueKeysWithValues: grades.map { ($0 ?? -1, $0 ?? -1) })
+                func root(_ grade: Int?) -> Int {
+                    var grade = grade ?? -1
+                    while component[grade]! != grade { grade = component[grade]! }
+                    return grade
                 }
-                for grade in grades where !mixed.contains(grade) {
-                    relations.append(.init(parent: gradeNodes[grade]!, children: byGrade[grade] ?? []))
+                let held = levelNodes[gradeLevel].map { index in Set(members[index]!.map(\.key.grade)).sorted { ($0 ?? -1) < ($1 ?? -1) } }
+                for grades in held where grades.count > 1 {
+                    for grade in grades.dropFirst() { component[root(grade)] = root(grades[0]) }
+                }
+                for first in grades where root(first) == first ?? -1 {
+                    let together = grades.filter { root($0) == first }
+                    let children = zip(levelNodes[gradeLevel], held).filter { together.contains($0.1[0]) }.map(\.0)
+                    if together.count == 1 {
+                        relations.append(.init(parent: gradeNodes[first]!, children: children))
+                    } else {
+                        let counts = sum(groups.filter { together.contains($0.key.grade) })
+                        let joined = nodes.count
+                        nodes.append(Node(key: nil, levels: [], band: nil, results: counts.0, coverage: counts.1, published: false))
+                        relations.append(.init(parent: joined, children: together.map { gradeNodes[$0]! }))
+                        relations.append(.init(parent: joined, children: children))
+                    }
                 }
             }
         }
