@@ -93,8 +93,8 @@ struct ReportTexts {
 
     /// What «…» in a table means.
     func hiddenFootnote(minCell: Int) -> String {
-        self("… hidden so that no child can be recognised: the group has fewer than \(minCell) (--min-cell), or the value would let a hidden one be computed by subtraction.",
-             "… — скрыто, чтобы нельзя было узнать отдельного ребёнка: в группе меньше \(minCell) (--min-cell) или по этому значению вычитанием можно было бы найти скрытое.")
+        self("… hidden so that no child can be recognised: the group has fewer than \(minCell) students or sheets (--min-cell), or the value would let a hidden one be computed by subtraction.",
+             "… — скрыто, чтобы нельзя было узнать отдельного ребёнка: в группе меньше \(minCell) учащихся или бланков (--min-cell) либо по этому значению вычитанием можно было бы найти скрытое.")
     }
 
     /// Why a group's median, minimum and maximum are hidden.

@@ -12,6 +12,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case html
 }
 
+extension ReportDocument.Table {
+    /// Whether a column holds numbers, judged by its first cell that is not hidden.
+    func alignsRight(column: Int) -> Bool {
+        let row = rows.first { column < $0.count && $0[column] != .hidden } ?? rows.first
+        return row.map { column < $0.count && $0[column].isNumeric } ?? false
+    }
+}
+
 extension ReportDocument.Cell {
     /// The cell as text in a report's language.
     func text(_ t: ReportTexts) -> String {
