@@ -134,4 +134,15 @@ import Testing
             #expect(hidden.count != 1, "\(parent) = Σ \(children): \(ovz)")
         }
     }
+
+    /// A report of one class of 3: nothing of it is shown, not even its counts under the title.
+    @Test func aReportOfOneSmallClassShowsNoCountsAnywhere() throws {
+        let sheet = TemporaryFile(([Self.header] + (1...3).map { "p\($0);7А;\(Self.answers($0))" }).joined(separator: "\n") + "\n")
+        let summary = try summarize([sheet.path], instrument: Self.ddo, settings: Self.settings)
+        let document = ReportDocument(summary: summary, language: .english)
+        #expect(!document.meta.contains { $0.contains("Sheets read: 3") }, "\(document.meta)")
+        #expect(Self.resultCounts(document)["All"]! == nil)
+        let markdown = MarkdownRenderer.render(document)
+        #expect(!markdown.contains("| 3 |") && !markdown.contains("Scored sheets: 3"), "\(markdown)")
+    }
 }

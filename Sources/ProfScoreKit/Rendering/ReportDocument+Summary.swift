@@ -21,6 +21,7 @@ extension ReportDocument {
         ]
         sections = []
         let builder = SectionBuilder(summary: summary, texts: t)
+        var yearTotalHidden = false
         for year in years {
             let suffix = years.count > 1 ? " — \(year)" : ""
             let groups = summary.groups.filter { $0.schoolYear == year }
@@ -30,6 +31,12 @@ extension ReportDocument {
             let table = builder.resultTable(groups)
             sections += builder.results(table, suffix: suffix)
             sections.append(builder.problems(table, suffix: suffix))
+            yearTotalHidden = yearTotalHidden || table.sheets.suppressed[table.hierarchy.total]
+        }
+        if yearTotalHidden {
+            // The counts over every year would give a hidden year's counts (or be them).
+            meta[2] = t("Sheets read: …, scored: … (hidden: a school year has fewer than \(settings.minCell) sheets)",
+                        "Бланков прочитано: …, подсчитано: … (скрыто: в одном из учебных лет меньше \(settings.minCell) бланков)")
         }
         if years.count > 1, summary.groups.contains(where: { $0.coverage != nil }) {
             sections.append(builder.dynamics(years: years))
@@ -44,16 +51,19 @@ private struct SectionBuilder {
     var instrument: InstrumentSnapshot { summary.instrument }
     var settings: ReportSettings { summary.settings }
 
+    /// Whether the groups are of more than one school (class labels then name the school).
+    let multipleSchools: Bool
+
     init(summary: Summary, texts: ReportTexts) {
         self.summary = summary
         self.t = texts
+        multipleSchools = Set(summary.groups.map(\.key.school)).count > 1
     }
 
     // MARK: - Labels
 
     func label(_ key: GroupKey, levels: [GroupLevel]) -> String {
         var parts: [String] = []
-        let multipleSchools = Set(summary.groups.map(\.key.school)).count > 1
         if levels.contains(.school) || (multipleSchools && levels.contains(.className)) {
             parts.append(key.school ?? t("school not given", "школа не указана"))
         }
