@@ -244,6 +244,10 @@ import Testing
             counts[name] = Cell(classes: members, hidden: row[1] == .hidden)
         }
         Self.expectSafe(counts, classCount: ordered.count, what: "sheet counts", seed: seed)
+        // Shown results show the number scored (n of each scale): the counts of such a group must not be hidden.
+        for (name, cell) in results where !cell.hidden {
+            #expect(counts[name].map { !$0.hidden } ?? true, "seed \(seed): \(name) shows results but hides its counts")
+        }
 
         // Coverage: ОВЗ counts and students with a study profile, over the total, the bands and the shown levels.
         for (caption, column) in [("Students with disabilities (ОВЗ)", 1), ("Study profile determined", 2)] {

@@ -137,8 +137,8 @@ struct GroupHierarchy {
     /// The nodes whose statistics that are not sums (median, minimum,
     /// maximum) are hidden: hidden nodes and every node that holds a hidden
     /// node, since its extremes may be a hidden child's own scores.
-    func holdsHidden(_ suppression: Suppression) -> [Bool] {
-        var result = nodes.indices.map(suppression.isHidden)
+    func holdsHidden(_ hidden: [Bool]) -> [Bool] {
+        var result = hidden
         var changed = true
         while changed {
             changed = false

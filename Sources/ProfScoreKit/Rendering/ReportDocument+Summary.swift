@@ -79,20 +79,23 @@ private struct SectionBuilder {
     /// what each of those tables hides (``Suppression``).
     struct ResultTable {
         let hierarchy: GroupHierarchy
-        /// Results, hidden by scored sheets.
-        let results: Suppression
         /// Sheets read, scored and flagged, hidden by sheets read.
         let sheets: Suppression
+        /// Results: hidden by scored sheets, and wherever the counts are hidden
+        /// (results show the number scored). Both patterns leave no relation
+        /// with a single hidden member, so neither does their union; the
+        /// hierarchy of results is a tree, where that is enough.
+        let results: [Bool]
         /// Median, minimum and maximum, hidden in hidden groups and in groups that hold one.
         let extremes: [Bool]
     }
 
     func resultTable(_ groups: [Summary.Group]) -> ResultTable {
         let hierarchy = GroupHierarchy(groups: groups, settings: settings, instrument: instrument)
-        let results = hierarchy.suppression(minCell: settings.minCell) { $0.results.scored }
-        return ResultTable(hierarchy: hierarchy, results: results,
-                           sheets: hierarchy.suppression(minCell: settings.minCell) { $0.results.sheets },
-                           extremes: hierarchy.holdsHidden(results))
+        let scored = hierarchy.suppression(minCell: settings.minCell) { $0.results.scored }
+        let sheets = hierarchy.suppression(minCell: settings.minCell) { $0.results.sheets }
+        let results = hierarchy.nodes.indices.map { scored.suppressed[$0] || sheets.suppressed[$0] }
+        return ResultTable(hierarchy: hierarchy, sheets: sheets, results: results, extremes: hierarchy.holdsHidden(results))
     }
 
     /// A year's groups with roster counts, bands included, with what the coverage tables hide.
@@ -194,7 +197,7 @@ private struct SectionBuilder {
     func results(_ table: ResultTable, suffix: String) -> [ReportDocument.Section] {
         let hierarchy = table.hierarchy
         func blocks(_ index: Int) -> [ReportDocument.Block] {
-            resultBlocks(hierarchy.nodes[index].results, hidden: table.results.suppressed[index],
+            resultBlocks(hierarchy.nodes[index].results, hidden: table.results[index],
                          countsHidden: table.sheets.suppressed[index], extremesHidden: table.extremes[index])
         }
         var sections = [ReportDocument.Section(title: t("Results: all", "Результаты: все") + suffix, level: 1,
