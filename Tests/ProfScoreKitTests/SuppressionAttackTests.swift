@@ -264,6 +264,13 @@ import Testing
                 }
             }
             Self.expectSafe(cells, classCount: ordered.count, what: caption, seed: seed)
+            if column == 2 {
+                // Students with a profile are a result too: hidden in one table, hidden in the other.
+                for (name, cell) in cells {
+                    guard let result = results[name] else { continue }
+                    #expect(cell.hidden == result.hidden, "seed \(seed): \(name) profile hidden \(cell.hidden), results hidden \(result.hidden)")
+                }
+            }
             if column == 1 {
                 // Primary: every ОВЗ count below the threshold is hidden, zero included.
                 for (name, cell) in cells where !cell.classes.isEmpty {

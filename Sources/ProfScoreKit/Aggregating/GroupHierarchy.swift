@@ -130,8 +130,23 @@ struct GroupHierarchy {
     ///   - size: the size of a node that the rule compares with `minCell`.
     ///   - known: whether a node's value is known at all (an unknown value is
     ///     shown as a dash: a reader cannot use it, and it needs no protection).
-    func suppression(minCell: Int, size: (Node) -> Int, known: (Node) -> Bool = { _ in true }) -> Suppression {
-        Suppression(n: nodes.map(size), published: nodes.map { $0.published && known($0) }, relations: relations, minCell: minCell)
+    ///   - forced: nodes to hide as if they were small (what another table hides).
+    func suppression(minCell: Int, size: (Node) -> Int, known: (Node) -> Bool = { _ in true }, forced: [Bool]? = nil) -> Suppression {
+        Suppression(n: nodes.map(size), published: nodes.map { $0.published && known($0) }, relations: relations, minCell: minCell,
+                    forced: forced)
+    }
+
+    /// For each node, the node of `other` that is the same group (the total,
+    /// or the same key at the same levels), if it has one.
+    func counterparts(in other: GroupHierarchy) -> [Int?] {
+        var index: [String: Int] = [:]
+        func name(_ node: Node) -> String? {
+            guard node.published, node.band == nil else { return nil }
+            guard let key = node.key else { return "" }
+            return node.levels.map(\.rawValue).joined(separator: ",") + "\u{1F}" + [key.school ?? "", key.grade.map(String.init) ?? "", key.className ?? ""].joined(separator: "\u{1F}")
+        }
+        for (position, node) in other.nodes.enumerated() { if let name = name(node) { index[name] = position } }
+        return nodes.map { name($0).flatMap { index[$0] } }
     }
 
     /// The nodes whose statistics that are not sums (median, minimum,

@@ -51,13 +51,17 @@ struct Suppression: Sendable {
     ///   - published: whether each cell is shown; all shown when `nil`.
     ///   - relations: `parent = Σ children`, over cell indices.
     ///   - minCell: the smallest size shown.
-    init(n: [Int], published: [Bool]? = nil, relations: [Relation], minCell: Int) {
+    ///   - forced: cells to hide as if they were small (what another table of
+    ///     the same data hides); none when `nil`.
+    init(n: [Int], published: [Bool]? = nil, relations: [Relation], minCell: Int, forced: [Bool]? = nil) {
         self.n = n
         self.published = published ?? Array(repeating: true, count: n.count)
         self.relations = relations.filter { !$0.children.isEmpty }
         self.minCell = minCell
-        sensitive = n.map { $0 < minCell }
-        suppressed = zip(sensitive, self.published).map { $0 && $1 }
+        let small = n.map { $0 < minCell }, shown = published ?? Array(repeating: true, count: n.count)
+        let forced = forced ?? Array(repeating: false, count: n.count)
+        sensitive = small
+        suppressed = n.indices.map { (small[$0] || forced[$0]) && shown[$0] }
         var relationsOf = Array(repeating: [Int](), count: n.count)
         for (index, relation) in self.relations.enumerated() {
             for member in [relation.parent] + relation.children { relationsOf[member].append(index) }

@@ -22,13 +22,15 @@ extension ReportDocument {
         sections = []
         let builder = SectionBuilder(summary: summary, texts: t)
         var yearTotalHidden = false
+        var coverageTables: [SectionBuilder.CoverageTable] = []
         for year in years {
             let suffix = years.count > 1 ? " — \(year)" : ""
             let groups = summary.groups.filter { $0.schoolYear == year }
+            let (table, coverageTable) = builder.tables(groups)
+            coverageTables.append(coverageTable)
             if groups.contains(where: { $0.coverage != nil }) {
-                sections.append(builder.coverage(builder.coverageTable(groups), year: year, suffix: suffix))
+                sections.append(builder.coverage(coverageTable, year: year, suffix: suffix))
             }
-            let table = builder.resultTable(groups)
             sections += builder.results(table, suffix: suffix)
             sections.append(builder.problems(table, suffix: suffix))
             yearTotalHidden = yearTotalHidden || table.sheets.suppressed[table.hierarchy.total]
@@ -39,7 +41,7 @@ extension ReportDocument {
                         "Бланков прочитано: …, подсчитано: … (скрыто: в одном из учебных лет меньше \(settings.minCell) бланков)")
         }
         if years.count > 1, summary.groups.contains(where: { $0.coverage != nil }) {
-            sections.append(builder.dynamics(years: years))
+            sections.append(builder.dynamics(years: years, tables: coverageTables))
         }
     }
 }
@@ -90,12 +92,37 @@ private struct SectionBuilder {
         let extremes: [Bool]
     }
 
-    func resultTable(_ groups: [Summary.Group]) -> ResultTable {
+    /// The tables of one school year. Students with a study profile are in
+    /// the results (as «no study profile») and in coverage (of roster students
+    /// only): a group hidden in one is hidden in the other too, until both agree.
+    func tables(_ groups: [Summary.Group]) -> (results: ResultTable, coverage: CoverageTable) {
         let hierarchy = GroupHierarchy(groups: groups, settings: settings, instrument: instrument)
-        let scored = hierarchy.suppression(minCell: settings.minCell) { $0.results.scored }
+        let covered = GroupHierarchy(groups: groups, settings: settings, instrument: instrument, coverage: true)
+        let toCoverage = hierarchy.counterparts(in: covered), toResults = covered.counterparts(in: hierarchy)
         let sheets = hierarchy.suppression(minCell: settings.minCell) { $0.results.sheets }
-        let results = hierarchy.nodes.indices.map { scored.suppressed[$0] || sheets.suppressed[$0] }
-        return ResultTable(hierarchy: hierarchy, sheets: sheets, results: results, extremes: hierarchy.holdsHidden(results))
+        var forcedResults = sheets.suppressed
+        var forcedProfile = Array(repeating: false, count: covered.nodes.count)
+        // Nobody diagnosed: «0 with a profile» follows from the coverage table's 0, so there is nothing to hide.
+        let diagnosed: (GroupHierarchy.Node) -> Int = { $0.coverage.diagnosed == 0 ? Int.max : $0.coverage.diagnosed }
+        while true {
+            let scored = hierarchy.suppression(minCell: settings.minCell, size: { $0.results.scored }, forced: forcedResults)
+            let profile = covered.suppression(minCell: settings.minCell, size: diagnosed, forced: forcedProfile)
+            var changed = false
+            // Only groups with students in both tables pass their hiding on.
+            for (node, other) in toCoverage.enumerated() where scored.suppressed[node] && hierarchy.nodes[node].results.scored > 0 {
+                if let other, covered.nodes[other].coverage.diagnosed > 0, !forcedProfile[other] { forcedProfile[other] = true; changed = true }
+            }
+            for (node, other) in toResults.enumerated() where profile.suppressed[node] && covered.nodes[node].coverage.diagnosed > 0 {
+                if let other, hierarchy.nodes[other].results.scored > 0, !forcedResults[other] { forcedResults[other] = true; changed = true }
+            }
+            guard !changed else { continue }
+            let results = scored.suppressed
+            return (ResultTable(hierarchy: hierarchy, sheets: sheets, results: results, extremes: hierarchy.holdsHidden(results)),
+                    CoverageTable(hierarchy: covered,
+                                  ovz: covered.suppression(minCell: settings.minCell, size: { $0.coverage.enrolledOVZ ?? Int.max },
+                                                           known: { $0.coverage.enrolledOVZ != nil }),
+                                  profile: profile))
+        }
     }
 
     /// A year's groups with roster counts, bands included, with what the coverage tables hide.
@@ -103,17 +130,9 @@ private struct SectionBuilder {
         let hierarchy: GroupHierarchy
         /// ОВЗ counts (health data), hidden by students with ОВЗ enrolled.
         let ovz: Suppression
-        /// Students with a study profile (a result), hidden by students diagnosed.
+        /// Students with a study profile (a result), hidden by students
+        /// diagnosed and wherever the same group's results are hidden.
         let profile: Suppression
-    }
-
-    func coverageTable(_ groups: [Summary.Group]) -> CoverageTable {
-        let hierarchy = GroupHierarchy(groups: groups, settings: settings, instrument: instrument, coverage: true)
-        return CoverageTable(
-            hierarchy: hierarchy,
-            ovz: hierarchy.suppression(minCell: settings.minCell, size: { $0.coverage.enrolledOVZ ?? Int.max },
-                                       known: { $0.coverage.enrolledOVZ != nil }),
-            profile: hierarchy.suppression(minCell: settings.minCell) { $0.coverage.diagnosed })
     }
 
     // MARK: - Coverage
@@ -369,11 +388,10 @@ private struct SectionBuilder {
         return .init(title: t("Sheets with problems", "Бланки с замечаниями") + suffix, level: 1, blocks: blocks, startsPage: false)
     }
 
-    func dynamics(years: [String]) -> ReportDocument.Section {
+    func dynamics(years: [String], tables: [CoverageTable]) -> ReportDocument.Section {
         var rows: [[ReportDocument.Cell]] = []
         let bands: [GradeBand?] = [nil] + settings.bands.map { Optional($0) }
         // Each year's shares hide what that year's coverage tables hide.
-        let tables = years.map { year in coverageTable(summary.groups.filter { $0.schoolYear == year }) }
         for indicator in Targets.Indicator.allCases {
             if indicator == .profile && instrument.categories.isEmpty { continue }
             for (bandPosition, band) in bands.enumerated() {
