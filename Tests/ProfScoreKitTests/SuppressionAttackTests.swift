@@ -192,6 +192,31 @@ import Testing
         try Self.attack(merged, classes: classes, seed: seed)
     }
 
+    /// The reference's example: bands 5–9, 9–11 and 5–11 over grades 5…11, grade 9
+    /// small. One subtraction per relation is not enough: 5–9 + 9–11 − 5–11 is
+    /// grade 9 whatever else each band hides, so a band must be hidden too.
+    @Test func overlappingBandsDoNotGiveAGradeAway() {
+        // Cells 0…2: bands 5–9, 9–11, 5–11; cells 3…9: grades 5…11.
+        let grades = Array(5...11)
+        let bands = [5...9, 9...11, 5...11]
+        let n = [60, 30, 90] + [12, 10, 11, 9, 2, 8, 10]
+        let relations = bands.enumerated().map { index, band in
+            Suppression.Relation(parent: index, children: grades.indices.filter { band.contains(grades[$0]) }.map { $0 + 3 })
+        }
+        let suppression = Suppression(n: n, relations: relations, minCell: 5)
+        #expect(suppression.suppressed[3 + 4], "grade 9 (2 sheets) is hidden")
+        #expect(suppression.suppressed[0...2].contains(true), "a band is hidden")
+        // Independent check: each cell as the set of grades it sums.
+        let sets = bands.map { Set($0) } + grades.map { Set([$0]) }
+        let shown = sets.indices.filter { !suppression.suppressed[$0] }.map { sets[$0] }
+        for hidden in sets.indices where suppression.suppressed[hidden] {
+            #expect(Self.rank(shown + [sets[hidden]], size: 12) > Self.rank(shown, size: 12), "cell \(hidden) can be computed")
+        }
+        // Without bands, grade 9 alone would only need one more grade: the smallest shown, grade 10 (8 sheets) here.
+        let alone = Suppression(n: n, relations: [relations[2]], minCell: 5)
+        #expect(alone.suppressed == [false, false, false, false, false, false, false, true, true, false])
+    }
+
     @Test func mergeNeverLowersTheThreshold() throws {
         func summary(_ minCell: Int) -> (file: String, summary: Summary) {
             ("s\(minCell).json", Summary(instrument: Self.snapshot, groups: [], settings: ReportSettings(minCell: minCell)))

@@ -68,19 +68,23 @@ struct Suppression: Sendable {
         }
         while true {
             completeRelations()
-            guard let (cell, combination) = audit().first else { break }
-            // The shown cells the combination uses: hiding one of them takes the cell's value out of reach.
-            var weight: [Int: Int] = [:]
-            for (relation, factor) in combination {
-                weight[self.relations[relation].parent, default: 0] += factor
-                for child in self.relations[relation].children { weight[child, default: 0] -= factor }
+            var pick: Int?
+            for (cell, combination) in audit() {
+                // The shown cells the combination uses: hiding one of them takes the cell's value out of reach.
+                var weight: [Int: Int] = [:]
+                for (relation, factor) in combination {
+                    weight[self.relations[relation].parent, default: 0] += factor
+                    for child in self.relations[relation].children { weight[child, default: 0] -= factor }
+                }
+                var candidates = weight.filter { $0.value != 0 && isShown($0.key) }.map(\.key)
+                if candidates.isEmpty {
+                    // Not expected (the data would have to be zero); fall back to the cell's own relations.
+                    candidates = relationsOf[cell].flatMap { [self.relations[$0].parent] + self.relations[$0].children }.filter(isShown)
+                }
+                pick = candidates.min { (self.n[$0], $0) < (self.n[$1], $1) }
+                if pick != nil { break }
             }
-            var candidates = weight.filter { $0.value != 0 && isShown($0.key) }.map(\.key)
-            if candidates.isEmpty {
-                // Not expected (the data would have to be zero); fall back to the cell's own relations.
-                candidates = relationsOf[cell].flatMap { [self.relations[$0].parent] + self.relations[$0].children }.filter(isShown)
-            }
-            guard let pick = candidates.min(by: { (self.n[$0], $0) < (self.n[$1], $1) }) else { break }
+            guard let pick else { break }
             suppressed[pick] = true
         }
     }
