@@ -83,10 +83,10 @@ private struct SectionBuilder {
         let hierarchy: GroupHierarchy
         /// Sheets read, scored and flagged, hidden by sheets read.
         let sheets: Suppression
-        /// Results: hidden by scored sheets, and wherever the counts are hidden
-        /// (results show the number scored). Both patterns leave no relation
-        /// with a single hidden member, so neither does their union; the
-        /// hierarchy of results is a tree, where that is enough.
+        /// Results: hidden by scored sheets, with the groups whose counts are
+        /// hidden (results show the number scored) and whose study-profile
+        /// count is hidden in coverage taken as small too, and the rule applied
+        /// again over them.
         let results: [Bool]
         /// Median, minimum and maximum, hidden in hidden groups and in groups that hold one.
         let extremes: [Bool]
