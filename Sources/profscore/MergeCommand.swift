@@ -11,7 +11,9 @@ enum MergeCommand {
         Combines summaries written by 'profscore report --format json' (one per school, or one
         per year) into the report that scoring all their sheets together would give. Summaries
         of several school years add a table of the change per indicator and year («динамика»).
-        The settings of the first summary are used unless given here.
+        The settings of the first summary are used unless given here; groups smaller than
+        --min-cell (default 5) or than any summary's own threshold are hidden, whatever a
+        summary file says.
 
         OPTIONS:
         \(ReportOptions.helpEN)
@@ -24,7 +26,8 @@ enum MergeCommand {
         Объединяет сводки, записанные 'profscore report --format json' (по одной на школу или на
         год), в отчёт, который дал бы подсчёт всех их бланков вместе. Сводки нескольких учебных
         лет добавляют таблицу динамики по показателям и годам. Настройки берутся из первой
-        сводки, если не заданы здесь.
+        сводки, если не заданы здесь; группы меньше --min-cell (по умолчанию 5) или порога
+        любой из сводок скрываются, что бы ни было записано в файле сводки.
 
         ПАРАМЕТРЫ:
         \(ReportOptions.helpRU)
@@ -61,8 +64,11 @@ enum MergeCommand {
                 }
                 summaries.append((file, try Summary.load(data: data, file: file)))
             }
-            var merged = try Summary.merge(summaries)
+            var merged = try Summary.merge(summaries, minCell: options.minCell)
+            // The threshold is merge's (never lower than --min-cell or the default), not the option's alone.
+            let minCell = merged.settings.minCell
             merged.settings = try options.settings(over: merged.settings, terminal: terminal)
+            merged.settings.minCell = minCell
             return options.write(merged, terminal: terminal)
         } catch let error as ProfScoreError {
             terminal.report(error)

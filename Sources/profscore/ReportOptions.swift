@@ -22,7 +22,8 @@ struct ReportOptions {
           --target PERCENT      Target share for every indicator without a line in --targets (default: 80).
           --targets FILE        Targets by indicator, band and year: CSV with columns indicator, band, year, target
                                 (indicators: diagnosed, diagnosed-ovz, profile; * for any band or year).
-          --min-cell N          Hide the result breakdown of groups with fewer than N scored sheets (default: 5).
+          --min-cell N          Hide the results of groups with fewer than N scored sheets, and of the groups they
+                                could be computed from by subtraction (default: 5).
           --format md|table|csv|json|html
                                 Output format (default: md). json is the mergeable summary.
           --output PATH         Write to PATH (whole or not at all) instead of standard output.
@@ -38,7 +39,8 @@ struct ReportOptions {
           --target ПРОЦЕНТ      Целевая доля для показателей без строки в --targets (по умолчанию 80).
           --targets ФАЙЛ        Цели по показателю, диапазону и году: CSV со столбцами indicator, band, year, target
                                 (показатели: diagnosed, diagnosed-ovz, profile; * — любой диапазон или год).
-          --min-cell N          Не показывать результаты групп, где подсчитано меньше N бланков (по умолчанию 5).
+          --min-cell N          Не показывать результаты групп, где подсчитано меньше N бланков, и групп, из которых
+                                их можно вычислить вычитанием (по умолчанию 5).
           --format md|table|csv|json|html
                                 Формат (по умолчанию md). json — сводка для объединения.
           --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода.

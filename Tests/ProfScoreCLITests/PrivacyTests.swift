@@ -267,4 +267,42 @@ import Testing
         #expect(csv.rows.allSatisfy { $0[notes].isEmpty && $0[ovz].isEmpty })
         #expect(parts.stderrLines.contains("--pseudonymize: kept in clear: Класс; replaced by keyed codes: id, Ф.И.О.; emptied: Примечание, ОВЗ"))
     }
+
+    /// A school's summary that says `minCell: 1` does not lower merge's
+    /// threshold: the class of 1 stays hidden, and so does the class it could be
+    /// computed from (7Б, the smallest other class of grade 7).
+    @Test func mergeKeepsItsOwnThresholdOverASummarysMinCellOfOne() throws {
+        let workspace = try Workspace()
+        let good = (1...20).map { $0 % 3 == 0 ? "а" : "б" }.joined(separator: ";")
+        var rows = ["id;класс;" + (1...20).map(String.init).joined(separator: ";")]
+        for (name, size) in [("7А", 1), ("7Б", 6), ("8А", 10)] {
+            for pupil in 1...size { rows.append("\(name)-\(pupil);\(name);\(good)") }
+        }
+        try workspace.write("school.csv", text: rows.joined(separator: "\n") + "\n")
+        let report = try workspace.run(["report", "--instrument", "klimov-ddo", "school.csv", "--group-by", "grade,class",
+                                        "--min-cell", "1", "--format", "json", "--output", "school.json", "--lang", "en"])
+        #expect(report.status == 0, "\(report)")
+        let json = String(decoding: try #require(workspace.contents("school.json")), as: UTF8.self)
+        #expect(json.contains("\"minCell\" : 1"), "the summary asks for no threshold")
+        func sections(_ markdown: String) -> [String: String] {
+            var result: [String: String] = [:]
+            for part in markdown.components(separatedBy: "\n### ").dropFirst() {
+                let title = String(part.prefix { $0 != "\n" })
+                result[title] = String(part.split(separator: "\n## ", maxSplits: 1).first ?? "")
+            }
+            return result
+        }
+        for (arguments, threshold) in [([String](), 5), (["--min-cell", "7"], 7)] {
+            let merged = try workspace.run(["merge", "school.json", "--lang", "en"] + arguments)
+            #expect(merged.status == 0, "\(merged)")
+            let byGroup = sections(merged.stdout)
+            for name in ["7А", "7Б"] {
+                #expect(byGroup[name]?.contains("Results are not shown: fewer than \(threshold) scored sheets") == true, "\(name): \(byGroup[name] ?? merged.stdout)")
+            }
+            #expect(byGroup["8А"]?.contains("Leading type") == true, "8А (10 sheets) is shown")
+        }
+        // Asked for explicitly on merge's own command line, 1 is the user's choice.
+        let explicit = try workspace.run(["merge", "school.json", "--lang", "en", "--min-cell", "1"])
+        #expect(sections(explicit.stdout)["7А"]?.contains("Leading type") == true)
+    }
 }

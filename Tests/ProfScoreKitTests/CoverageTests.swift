@@ -68,7 +68,14 @@ import Testing
         #expect(all["grades 5–9"]?[1...5] == [.integer(7), .integer(5), .percent(500.0 / 7), .decimal(80, digits: 0), .status(false)])
         #expect(all["grades 9–11"]?[1...5] == [.integer(6), .integer(5), .percent(500.0 / 6), .decimal(80, digits: 0), .status(true)])
         #expect(all["grades 5–11"]?[1...2] == [.integer(9), .integer(7)])
-        let ovz = coverageRows(document, table: "Students with disabilities (ОВЗ)")
+        // ОВЗ counts are health data: with --min-cell 5 every one of these (3 at most) is hidden.
+        let hiddenOVZ = coverageRows(document, table: "Students with disabilities (ОВЗ)")
+        for label in ["All", "grades 5–9", "grades 9–11", "S, 5А", "S, 9А", "S, 10А"] {
+            #expect(hiddenOVZ[label]?[1...3] == [.hidden, .hidden, .hidden], "\(label)")
+        }
+        var open = summary
+        open.settings.minCell = 1
+        let ovz = coverageRows(ReportDocument(summary: open, language: .english), table: "Students with disabilities (ОВЗ)")
         // ОВЗ: a2, b2, c2 enrolled; a2 and c2 diagnosed: 2/3; 5–9: a2, b2 → 1/2; 9–11: b2, c2 → 1/2.
         #expect(ovz["All"]?[1...3] == [.integer(3), .integer(2), .percent(200.0 / 3)])
         #expect(ovz["grades 5–9"]?[1...3] == [.integer(2), .integer(1), .percent(50)])

@@ -207,11 +207,16 @@ extension Summary {
 
     /// Combines summaries of the same instrument: results of the same group
     /// are added; a group's roster counts may come from one summary only.
-    /// - Parameter summaries: the summaries with the files they came from.
-    /// - Returns: the combined summary, with the first summary's settings.
+    /// - Parameters:
+    ///   - summaries: the summaries with the files they came from.
+    ///   - minCell: the smallest group shown that the caller asks for (the
+    ///     default when `nil`). A summary's own `minCell` may raise it, never
+    ///     lower it: a file that says 1 does not undo the threshold.
+    /// - Returns: the combined summary, with the first summary's settings
+    ///   and the highest of the thresholds.
     /// - Throws: ``ProfScoreError/invalidSummary(file:reason:)`` for another
     ///   instrument or version, or a class counted in two summaries.
-    public static func merge(_ summaries: [(file: String, summary: Summary)]) throws(ProfScoreError) -> Summary {
+    public static func merge(_ summaries: [(file: String, summary: Summary)], minCell: Int? = nil) throws(ProfScoreError) -> Summary {
         guard let first = summaries.first else {
             throw .invalidSummary(file: "-", reason: Message(en: "nothing to merge", ru: "нечего объединять"))
         }
@@ -253,6 +258,7 @@ extension Summary {
             }
         }
         merged.groups.sort { ($0.schoolYear, $0.key) < ($1.schoolYear, $1.key) }
+        merged.settings.minCell = summaries.map(\.summary.settings.minCell).reduce(minCell ?? ReportSettings.defaultMinCell, max)
         return merged
     }
 }

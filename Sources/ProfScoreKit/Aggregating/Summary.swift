@@ -45,8 +45,11 @@ public struct ReportSettings: Sendable, Hashable {
     /// Result breakdowns for groups with fewer scored sheets are suppressed.
     public var minCell: Int
 
+    /// The small-cell threshold unless one is asked for.
+    public static let defaultMinCell = 5
+
     public init(groupBy: [GroupLevel] = [.school, .grade, .className], bands: [GradeBand] = [GradeBand(from: 5, to: 11)],
-                targets: Targets = Targets(), minCell: Int = 5) {
+                targets: Targets = Targets(), minCell: Int = defaultMinCell) {
         self.groupBy = groupBy
         self.bands = bands
         self.targets = targets

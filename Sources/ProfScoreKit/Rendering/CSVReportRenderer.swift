@@ -16,7 +16,7 @@ public enum CSVReportRenderer {
                 case .decimal(let value?, let digits): appendNumber(value, digits: digits, excel: excel)
                 case .percent(let value?): appendNumber(value, digits: 1, excel: excel)
                 case .decimal(nil, _), .percent(nil): break
-                case .text, .status: CSVCell.appendText(cell.text(t), delimiter: delimiter, to: &out)
+                case .text, .status, .hidden: CSVCell.appendText(cell.text(t), delimiter: delimiter, to: &out)
                 }
             }
             out.append(contentsOf: newline)
@@ -30,6 +30,7 @@ public enum CSVReportRenderer {
                 row([.text(section.title == table.caption ? table.caption : section.title + " — " + table.caption)])
                 row(table.columns.map { .text($0) })
                 for cells in table.rows { row(cells) }
+                if let footnote = table.footnote { row([.text(footnote)]) }
             }
         }
         return out

@@ -92,7 +92,9 @@ public enum HTMLRenderer {
             }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        html += "</tbody>\n</table>\n"
+        if let footnote = table.footnote { html += "<p class=\"note\">\(escape(footnote))</p>\n" }
+        return html
     }
 
     static let palette = ["#c0392b", "#e67e22", "#f1c40f", "#27ae60", "#2980b9", "#8e44ad"]

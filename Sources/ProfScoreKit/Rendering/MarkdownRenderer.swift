@@ -16,11 +16,12 @@ public enum MarkdownRenderer {
                     out += "\n**\(escape(table.caption))**\n\n"
                     out += "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
                     out += "|" + table.columns.indices.map { index in
-                        table.rows.first.map { index < $0.count && $0[index].isNumeric } == true ? "---:|" : "---|"
+                        table.alignsRight(column: index) ? "---:|" : "---|"
                     }.joined() + "\n"
                     for row in table.rows {
                         out += "| " + row.map { escape($0.text(t)) }.joined(separator: " | ") + " |\n"
                     }
+                    if let footnote = table.footnote { out += "\n\(escape(footnote))\n" }
                 case .bars, .stackedBars:
                     continue  // The numbers are in the tables; charts are drawn in HTML.
                 }

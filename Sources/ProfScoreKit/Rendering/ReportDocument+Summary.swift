@@ -16,22 +16,32 @@ extension ReportDocument {
             t("Instrument", "Инструмент") + ": \(instrument.id) \(instrument.version)",
             t("School year", "Учебный год") + ": " + years.joined(separator: ", "),
             t("Sheets read: \(sheets), scored: \(scored)", "Бланков прочитано: \(sheets), подсчитано: \(scored)"),
-            t("Results of groups with fewer than \(settings.minCell) scored sheets are not shown. The report contains no names or ids.",
-              "Результаты групп, где подсчитано меньше \(settings.minCell) бланков, не показываются. В отчёте нет имён и кодов учащихся."),
+            t("Results of groups with fewer than \(settings.minCell) scored sheets are not shown, nor those of other groups they could be computed from by subtraction. The report contains no names or ids.",
+              "Результаты групп, где подсчитано меньше \(settings.minCell) бланков, не показываются, как и результаты других групп, из которых их можно было бы вычислить вычитанием. В отчёте нет имён и кодов учащихся."),
         ]
         sections = []
         let builder = SectionBuilder(summary: summary, texts: t)
+        var yearTotalHidden = false
+        var coverageTables: [SectionBuilder.CoverageTable] = []
         for year in years {
             let suffix = years.count > 1 ? " — \(year)" : ""
             let groups = summary.groups.filter { $0.schoolYear == year }
+            let (table, coverageTable) = builder.tables(groups)
+            coverageTables.append(coverageTable)
             if groups.contains(where: { $0.coverage != nil }) {
-                sections.append(builder.coverage(groups, year: year, suffix: suffix))
+                sections.append(builder.coverage(coverageTable, year: year, suffix: suffix))
             }
-            sections += builder.results(groups, suffix: suffix)
-            sections.append(builder.problems(groups, suffix: suffix))
+            sections += builder.results(table, suffix: suffix)
+            sections.append(builder.problems(table, suffix: suffix))
+            yearTotalHidden = yearTotalHidden || table.sheets.suppressed[table.hierarchy.total]
+        }
+        if yearTotalHidden {
+            // The counts over every year would give a hidden year's counts (or be them).
+            meta[2] = t("Sheets read: …, scored: … (hidden: a school year has fewer than \(settings.minCell) sheets)",
+                        "Бланков прочитано: …, подсчитано: … (скрыто: в одном из учебных лет меньше \(settings.minCell) бланков)")
         }
         if years.count > 1, summary.groups.contains(where: { $0.coverage != nil }) {
-            sections.append(builder.dynamics(years: years))
+            sections.append(builder.dynamics(years: years, tables: coverageTables))
         }
     }
 }
@@ -43,16 +53,19 @@ private struct SectionBuilder {
     var instrument: InstrumentSnapshot { summary.instrument }
     var settings: ReportSettings { summary.settings }
 
+    /// Whether the groups are of more than one school (class labels then name the school).
+    let multipleSchools: Bool
+
     init(summary: Summary, texts: ReportTexts) {
         self.summary = summary
         self.t = texts
+        multipleSchools = Set(summary.groups.map(\.key.school)).count > 1
     }
 
     // MARK: - Labels
 
     func label(_ key: GroupKey, levels: [GroupLevel]) -> String {
         var parts: [String] = []
-        let multipleSchools = Set(summary.groups.map(\.key.school)).count > 1
         if levels.contains(.school) || (multipleSchools && levels.contains(.className)) {
             parts.append(key.school ?? t("school not given", "школа не указана"))
         }
@@ -64,21 +77,62 @@ private struct SectionBuilder {
         return parts.joined(separator: ", ")
     }
 
-    /// Groups aggregated to the given levels, in order.
-    func aggregate(_ groups: [Summary.Group], levels: [GroupLevel]) -> [(key: GroupKey, results: GroupResults, coverage: Coverage?)] {
-        var table: [GroupKey: (GroupResults, Coverage?)] = [:]
-        for group in groups {
-            let key = group.key.restricted(to: levels)
-            var entry = table[key] ?? (instrument.emptyResults(), nil)
-            entry.0.merge(group.results)
-            if let coverage = group.coverage {
-                var combined = entry.1 ?? Coverage()
-                combined.merge(coverage)
-                entry.1 = combined
+    /// A year's groups for the results and the sheets with problems, with
+    /// what each of those tables hides (``Suppression``).
+    struct ResultTable {
+        let hierarchy: GroupHierarchy
+        /// Sheets read, scored and flagged, hidden by sheets read.
+        let sheets: Suppression
+        /// Results: hidden by scored sheets, with the groups whose counts are
+        /// hidden (results show the number scored) and whose study-profile
+        /// count is hidden in coverage taken as small too, and the rule applied
+        /// again over them.
+        let results: [Bool]
+        /// Median, minimum and maximum, hidden in hidden groups and in groups that hold one.
+        let extremes: [Bool]
+    }
+
+    /// The tables of one school year. Students with a study profile are in
+    /// the results (as «no study profile») and in coverage (of roster students
+    /// only): a group hidden in one is hidden in the other too, until both agree.
+    func tables(_ groups: [Summary.Group]) -> (results: ResultTable, coverage: CoverageTable) {
+        let hierarchy = GroupHierarchy(groups: groups, settings: settings, instrument: instrument)
+        let covered = GroupHierarchy(groups: groups, settings: settings, instrument: instrument, coverage: true)
+        let toCoverage = hierarchy.counterparts(in: covered), toResults = covered.counterparts(in: hierarchy)
+        let sheets = hierarchy.suppression(minCell: settings.minCell) { $0.results.sheets }
+        var forcedResults = sheets.suppressed
+        var forcedProfile = Array(repeating: false, count: covered.nodes.count)
+        // Nobody diagnosed: «0 with a profile» follows from the coverage table's 0, so there is nothing to hide.
+        let diagnosed: (GroupHierarchy.Node) -> Int = { $0.coverage.diagnosed == 0 ? Int.max : $0.coverage.diagnosed }
+        while true {
+            let scored = hierarchy.suppression(minCell: settings.minCell, size: { $0.results.scored }, forced: forcedResults)
+            let profile = covered.suppression(minCell: settings.minCell, size: diagnosed, forced: forcedProfile)
+            var changed = false
+            // Only groups with students in both tables pass their hiding on.
+            for (node, other) in toCoverage.enumerated() where scored.suppressed[node] && hierarchy.nodes[node].results.scored > 0 {
+                if let other, covered.nodes[other].coverage.diagnosed > 0, !forcedProfile[other] { forcedProfile[other] = true; changed = true }
             }
-            table[key] = entry
+            for (node, other) in toResults.enumerated() where profile.suppressed[node] && covered.nodes[node].coverage.diagnosed > 0 {
+                if let other, hierarchy.nodes[other].results.scored > 0, !forcedResults[other] { forcedResults[other] = true; changed = true }
+            }
+            guard !changed else { continue }
+            let results = scored.suppressed
+            return (ResultTable(hierarchy: hierarchy, sheets: sheets, results: results, extremes: hierarchy.holdsHidden(results)),
+                    CoverageTable(hierarchy: covered,
+                                  ovz: covered.suppression(minCell: settings.minCell, size: { $0.coverage.enrolledOVZ ?? Int.max },
+                                                           known: { $0.coverage.enrolledOVZ != nil }),
+                                  profile: profile))
         }
-        return table.keys.sorted().map { ($0, table[$0]!.0, table[$0]!.1) }
+    }
+
+    /// A year's groups with roster counts, bands included, with what the coverage tables hide.
+    struct CoverageTable {
+        let hierarchy: GroupHierarchy
+        /// ОВЗ counts (health data), hidden by students with ОВЗ enrolled.
+        let ovz: Suppression
+        /// Students with a study profile (a result), hidden by students
+        /// diagnosed and wherever the same group's results are hidden.
+        let profile: Suppression
     }
 
     // MARK: - Coverage
@@ -88,7 +142,7 @@ private struct SectionBuilder {
         return Double(part) * 100 / Double(whole)
     }
 
-    func coverageRow(_ label: String, _ coverage: Coverage, band: GradeBand?, year: String)
+    func coverageRow(_ label: String, _ coverage: Coverage, band: GradeBand?, year: String, hideOVZ: Bool, hideProfile: Bool)
         -> (all: [ReportDocument.Cell], profile: [ReportDocument.Cell], ovz: [ReportDocument.Cell]) {
         let diagnosedShare = share(coverage.diagnosed, coverage.enrolled)
         let diagnosedTarget = settings.targets.target(.diagnosed, band: band, year: year)
@@ -100,38 +154,35 @@ private struct SectionBuilder {
             .text(label), .integer(coverage.enrolled), .integer(coverage.diagnosed), .percent(diagnosedShare),
             .decimal(diagnosedTarget, digits: 0), .status(diagnosedShare.map { $0 >= diagnosedTarget }),
         ]
-        let profile: [ReportDocument.Cell] = [
-            .text(label), .integer(coverage.enrolled), .integer(coverage.withProfile), .percent(profileShare),
-            .decimal(profileTarget, digits: 0), .status(profileShare.map { $0 >= profileTarget }),
-        ]
-        let ovz: [ReportDocument.Cell] = [
-            .text(label), coverage.enrolledOVZ.map { .integer($0) } ?? .text("—"),
-            coverage.diagnosedOVZ.map { .integer($0) } ?? .text("—"), .percent(ovzShare),
-            .decimal(ovzTarget, digits: 0), .status(ovzShare.map { $0 >= ovzTarget }),
-        ]
+        let profile: [ReportDocument.Cell] = hideProfile
+            ? [.text(label), .integer(coverage.enrolled), .hidden, .hidden, .decimal(profileTarget, digits: 0), .hidden]
+            : [.text(label), .integer(coverage.enrolled), .integer(coverage.withProfile), .percent(profileShare),
+               .decimal(profileTarget, digits: 0), .status(profileShare.map { $0 >= profileTarget })]
+        let ovz: [ReportDocument.Cell] = hideOVZ
+            ? [.text(label), .hidden, coverage.diagnosedOVZ == nil ? .text("—") : .hidden, .hidden, .decimal(ovzTarget, digits: 0), .hidden]
+            : [.text(label), coverage.enrolledOVZ.map { .integer($0) } ?? .text("—"),
+               coverage.diagnosedOVZ.map { .integer($0) } ?? .text("—"), .percent(ovzShare),
+               .decimal(ovzTarget, digits: 0), .status(ovzShare.map { $0 >= ovzTarget })]
         return (all, profile, ovz)
     }
 
-    func coverage(_ groups: [Summary.Group], year: String, suffix: String) -> ReportDocument.Section {
-        let covered = groups.filter { $0.coverage != nil }
-        var rows: [(String, Coverage, GradeBand?)] = []
-        var total = Coverage()
-        for group in covered { total.merge(group.coverage!) }
-        rows.append((t("All", "Всего"), total, nil))
-        for band in settings.bands {
-            var sum = Coverage()
-            for group in covered where group.key.grade.map(band.contains) == true { sum.merge(group.coverage!) }
-            rows.append((t("grades \(band.from)–\(band.to)", "\(band.from)–\(band.to) классы"), sum, band))
+    func coverage(_ table: CoverageTable, year: String, suffix: String) -> ReportDocument.Section {
+        let hierarchy = table.hierarchy
+        let total = hierarchy.nodes[hierarchy.total].coverage
+        var rows: [(String, Int, GradeBand?)] = [(t("All", "Всего"), hierarchy.total, nil)]
+        for (band, index) in zip(settings.bands, hierarchy.bandNodes) {
+            rows.append((t("grades \(band.from)–\(band.to)", "\(band.from)–\(band.to) классы"), index, band))
         }
         for position in settings.groupBy.indices {
             let levels = Array(settings.groupBy[...position])
-            let aggregated = aggregate(covered, levels: levels)
-            if aggregated.count <= 1 && position < settings.groupBy.count - 1 { continue }
-            for entry in aggregated {
-                rows.append((label(entry.key, levels: levels), entry.coverage ?? Coverage(), nil))
-            }
+            let indices = hierarchy.levelNodes[position]
+            if indices.count <= 1 && position < settings.groupBy.count - 1 { continue }
+            for index in indices { rows.append((label(hierarchy.nodes[index].key!, levels: levels), index, nil)) }
         }
-        let made = rows.map { coverageRow($0.0, $0.1, band: $0.2, year: year) }
+        let made = rows.map {
+            coverageRow($0.0, hierarchy.nodes[$0.1].coverage, band: $0.2, year: year,
+                        hideOVZ: table.ovz.suppressed[$0.1], hideProfile: table.profile.suppressed[$0.1])
+        }
         let allColumns = [t("Group", "Группа"), t("Enrolled", "Обучающихся"), t("Diagnosed", "Прошли диагностику"),
                           t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")]
         var blocks: [ReportDocument.Block] = [
@@ -144,14 +195,14 @@ private struct SectionBuilder {
                 caption: t("Study profile determined", "Профиль склонностей определён"),
                 columns: [t("Group", "Группа"), t("Enrolled", "Обучающихся"), t("With a study profile", "С профилем склонностей"),
                           t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")],
-                rows: made.map(\.profile))))
+                rows: made.map(\.profile), footnote: footnote(made.map(\.profile)))))
         }
         if total.enrolledOVZ != nil {
             blocks.append(.table(.init(
                 caption: t("Students with disabilities (ОВЗ)", "Обучающиеся с ОВЗ"),
                 columns: [t("Group", "Группа"), t("Enrolled with ОВЗ", "Обучающихся с ОВЗ"), t("Diagnosed", "Прошли диагностику"),
                           t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")],
-                rows: made.map(\.ovz))))
+                rows: made.map(\.ovz), footnote: footnote(made.map(\.ovz)))))
             if total.diagnosedOVZ == nil {
                 blocks.append(.notice(t("How many students with ОВЗ were diagnosed is not known: give a roster with one row per student and an ОВЗ column, or an ОВЗ column in the sheets.",
                                         "Сколько обучающихся с ОВЗ прошли диагностику, неизвестно: дайте список с отдельной строкой на ученика и столбцом ОВЗ или столбец ОВЗ в бланках.")))
@@ -162,34 +213,48 @@ private struct SectionBuilder {
 
     // MARK: - Results
 
-    func results(_ groups: [Summary.Group], suffix: String) -> [ReportDocument.Section] {
-        var total = instrument.emptyResults()
-        for group in groups { total.merge(group.results) }
+    func results(_ table: ResultTable, suffix: String) -> [ReportDocument.Section] {
+        let hierarchy = table.hierarchy
+        func blocks(_ index: Int) -> [ReportDocument.Block] {
+            resultBlocks(hierarchy.nodes[index].results, hidden: table.results[index],
+                         countsHidden: table.sheets.suppressed[index], extremesHidden: table.extremes[index])
+        }
         var sections = [ReportDocument.Section(title: t("Results: all", "Результаты: все") + suffix, level: 1,
-                                               blocks: resultBlocks(total))]
+                                               blocks: blocks(hierarchy.total))]
         let levelNames: [GroupLevel: (String, String)] = [
             .school: ("by school", "по школам"), .grade: ("by grade", "по параллелям"), .className: ("by class", "по классам"),
         ]
         for (position, level) in settings.groupBy.enumerated() {
             let levels = Array(settings.groupBy[...position])
-            let aggregated = aggregate(groups, levels: levels).filter { $0.results.sheets > 0 }
-            if aggregated.count <= 1 { continue }
+            let indices = hierarchy.levelNodes[position]
+            if indices.count <= 1 { continue }
             let names = levelNames[level]!
             sections.append(.init(title: t("Results ", "Результаты ") + t(names.0, names.1) + suffix, level: 1, blocks: []))
-            for entry in aggregated {
-                sections.append(.init(title: label(entry.key, levels: levels), level: 2, blocks: resultBlocks(entry.results)))
+            for index in indices {
+                sections.append(.init(title: label(hierarchy.nodes[index].key!, levels: levels), level: 2, blocks: blocks(index)))
             }
         }
         return sections
     }
 
-    func resultBlocks(_ results: GroupResults) -> [ReportDocument.Block] {
-        var blocks: [ReportDocument.Block] = [
-            .paragraph(t("Scored sheets: \(results.scored) of \(results.sheets) read.", "Подсчитано бланков: \(results.scored) из \(results.sheets) прочитанных.")),
-        ]
-        guard results.scored >= settings.minCell else {
-            blocks.append(.notice(t("Results are not shown: fewer than \(settings.minCell) scored sheets (--min-cell), so that no child can be recognised.",
-                                    "Результаты не показаны: подсчитано меньше \(settings.minCell) бланков (--min-cell), чтобы нельзя было узнать отдельного ребёнка.")))
+    /// The footnote of a table with hidden cells.
+    func footnote(_ rows: [[ReportDocument.Cell]]) -> String? {
+        rows.contains { $0.contains(.hidden) } ? t.hiddenFootnote(minCell: settings.minCell) : nil
+    }
+
+    /// A group's results.
+    /// - Parameters:
+    ///   - hidden: the results are hidden (``Suppression``).
+    ///   - countsHidden: the counts of sheets read and scored are hidden.
+    ///   - extremesHidden: the median, minimum and maximum are hidden.
+    func resultBlocks(_ results: GroupResults, hidden: Bool, countsHidden: Bool, extremesHidden: Bool) -> [ReportDocument.Block] {
+        var blocks: [ReportDocument.Block] = []
+        if !countsHidden {
+            blocks.append(.paragraph(t("Scored sheets: \(results.scored) of \(results.sheets) read.", "Подсчитано бланков: \(results.scored) из \(results.sheets) прочитанных.")))
+        }
+        guard !hidden else {
+            blocks.append(.notice(t("Results are not shown: fewer than \(settings.minCell) scored sheets (--min-cell) here, or in a group whose results could be computed from these by subtraction; so that no child can be recognised.",
+                                    "Результаты не показаны: подсчитано меньше \(settings.minCell) бланков (--min-cell) здесь или в группе, результаты которой можно было бы вычислить из этих вычитанием; так нельзя узнать отдельного ребёнка.")))
             return blocks
         }
         let n = results.scored
@@ -220,13 +285,16 @@ private struct SectionBuilder {
         }
         let statRows = instrument.scales.indices.map { index -> [ReportDocument.Cell] in
             let stats = results.scales[index]
+            let extremes: [ReportDocument.Cell] = extremesHidden
+                ? [.hidden, .hidden, .hidden]
+                : [.decimal(stats.median, digits: 2), .decimal(stats.minimum, digits: 2), .decimal(stats.maximum, digits: 2)]
             return [.text(instrument.scales[index].title.text(in: t.language)), .integer(stats.count),
-                    .decimal(stats.mean, digits: 2), .decimal(stats.standardDeviation, digits: 2), .decimal(stats.median, digits: 2),
-                    .decimal(stats.minimum, digits: 2), .decimal(stats.maximum, digits: 2)]
+                    .decimal(stats.mean, digits: 2), .decimal(stats.standardDeviation, digits: 2)] + extremes
         }
         blocks.append(.table(.init(caption: t("Scale scores", "Баллы по шкалам"),
                                    columns: [t("Scale", "Шкала"), "n", t("Mean", "Среднее"), t("SD", "Ст. откл."), t("Median", "Медиана"),
-                                             t("Min", "Мин."), t("Max", "Макс.")], rows: statRows)))
+                                             t("Min", "Мин."), t("Max", "Макс.")], rows: statRows,
+                                   footnote: extremesHidden ? t.extremesFootnote(minCell: settings.minCell) : nil)))
         let withLevels = instrument.scales.indices.filter { !instrument.scales[$0].levels.isEmpty }
         if !withLevels.isEmpty {
             let labelsAlike = Set(withLevels.map { instrument.scales[$0].levels }).count == 1
@@ -296,45 +364,48 @@ private struct SectionBuilder {
 
     // MARK: - Problems and dynamics
 
-    func problems(_ groups: [Summary.Group], suffix: String) -> ReportDocument.Section {
+    func problems(_ table: ResultTable, suffix: String) -> ReportDocument.Section {
         let flags = ["blank", "missing", "unreadable", "same-answer"]
         let flagTitles = [t("blank", "пустой"), t("too many missing", "много пропусков"), t("unreadable cell", "нечитаемая ячейка"),
                           t("same answer everywhere", "везде один ответ")]
-        var total = instrument.emptyResults()
-        for group in groups { total.merge(group.results) }
-        var rows: [[ReportDocument.Cell]] = [[.text(t("All", "Всего")), .integer(total.sheets), .integer(total.scored)] + flags.map { .integer(total.flags[$0] ?? 0) }]
-        let finest = settings.groupBy.isEmpty ? [] : aggregate(groups, levels: settings.groupBy).filter { $0.results.sheets > 0 }
-        let shown = finest.filter { $0.results.sheets >= settings.minCell }
-        if finest.count > 1 {
-            rows += shown.map { entry in
-                [.text(label(entry.key, levels: settings.groupBy)), .integer(entry.results.sheets), .integer(entry.results.scored)]
-                    + flags.map { .integer(entry.results.flags[$0] ?? 0) }
-            }
+        let hierarchy = table.hierarchy
+        func row(_ label: String, _ index: Int) -> [ReportDocument.Cell] {
+            let results = hierarchy.nodes[index].results
+            guard !table.sheets.suppressed[index] else { return [.text(label)] + Array(repeating: .hidden, count: 2 + flags.count) }
+            return [.text(label), .integer(results.sheets), .integer(results.scored)] + flags.map { .integer(results.flags[$0] ?? 0) }
         }
-        var blocks: [ReportDocument.Block] = [
+        var rows = [row(t("All", "Всего"), hierarchy.total)]
+        if let finest = hierarchy.levelNodes.last, finest.count > 1 {
+            rows += finest.map { row(label(hierarchy.nodes[$0].key!, levels: settings.groupBy), $0) }
+        }
+        let blocks: [ReportDocument.Block] = [
             .paragraph(t("A sheet is scored when it is not blank and every scale could be scored. The diagnostics of «profscore score» say which cells to correct.",
                          "Бланк подсчитан, если он не пустой и все шкалы удалось подсчитать. Какие ячейки исправить, показывает команда «profscore score».")),
             .table(.init(caption: t("Sheets read and scored", "Прочитано и подсчитано"),
-                         columns: [t("Group", "Группа"), t("Read", "Прочитано"), t("Scored", "Подсчитано")] + flagTitles, rows: rows)),
+                         columns: [t("Group", "Группа"), t("Read", "Прочитано"), t("Scored", "Подсчитано")] + flagTitles, rows: rows,
+                         footnote: footnote(rows))),
         ]
-        if finest.count > 1 && shown.count < finest.count {
-            blocks.append(.paragraph(t("Groups with fewer than \(settings.minCell) sheets are counted in «All» only.",
-                                       "Группы, где меньше \(settings.minCell) бланков, учтены только в строке «Всего».")))
-        }
         return .init(title: t("Sheets with problems", "Бланки с замечаниями") + suffix, level: 1, blocks: blocks, startsPage: false)
     }
 
-    func dynamics(years: [String]) -> ReportDocument.Section {
+    func dynamics(years: [String], tables: [CoverageTable]) -> ReportDocument.Section {
         var rows: [[ReportDocument.Cell]] = []
         let bands: [GradeBand?] = [nil] + settings.bands.map { Optional($0) }
+        // Each year's shares hide what that year's coverage tables hide.
         for indicator in Targets.Indicator.allCases {
             if indicator == .profile && instrument.categories.isEmpty { continue }
-            for band in bands {
+            for (bandPosition, band) in bands.enumerated() {
                 var cells: [ReportDocument.Cell] = [
                     .text(indicatorTitle(indicator)),
                     .text(band.map { t("grades \($0.from)–\($0.to)", "\($0.from)–\($0.to) классы") } ?? t("all", "все")),
                 ]
-                for year in years {
+                for (year, table) in zip(years, tables) {
+                    let node = bandPosition == 0 ? table.hierarchy.total : table.hierarchy.bandNodes[bandPosition - 1]
+                    let hidden = switch indicator {
+                    case .diagnosed: false
+                    case .diagnosedOVZ: table.ovz.suppressed[node]
+                    case .profile: table.profile.suppressed[node]
+                    }
                     var sum = Coverage()
                     var any = false
                     for group in summary.groups where group.schoolYear == year {
@@ -349,6 +420,10 @@ private struct SectionBuilder {
                     case .profile: share(sum.withProfile, sum.enrolled)
                     }
                     let target = settings.targets.target(indicator, band: band, year: year)
+                    if hidden {
+                        cells += [.hidden, .decimal(target, digits: 0), .hidden]
+                        continue
+                    }
                     cells += [.percent(any ? value : nil), .decimal(target, digits: 0), .status(any ? value.map { $0 >= target } : nil)]
                 }
                 rows.append(cells)
@@ -356,7 +431,7 @@ private struct SectionBuilder {
         }
         let columns = [t("Indicator", "Показатель"), t("Grades", "Классы")] + years.flatMap { [$0 + ", %", t("target", "цель"), ""] }
         return .init(title: t("Change over the years", "Динамика по годам"), level: 1, blocks: [
-            .table(.init(caption: t("Change over the years", "Динамика по годам"), columns: columns, rows: rows)),
+            .table(.init(caption: t("Change over the years", "Динамика по годам"), columns: columns, rows: rows, footnote: footnote(rows))),
         ])
     }
 

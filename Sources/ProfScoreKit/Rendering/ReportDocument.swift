@@ -41,6 +41,8 @@ public struct ReportDocument: Sendable {
         public var caption: String
         public var columns: [String]
         public var rows: [[Cell]]
+        /// Why some cells are hidden, when some are.
+        public var footnote: String? = nil
     }
 
     public enum Cell: Sendable, Hashable {
@@ -52,6 +54,9 @@ public struct ReportDocument: Sendable {
         case percent(Double?)
         /// Met (true), not met (false) or not applicable (nil).
         case status(Bool?)
+        /// A value hidden so that no child can be recognised (small-cell
+        /// suppression); shown as «…», explained by the table's footnote.
+        case hidden
     }
 
     /// Horizontal bars: one per label, the value a count out of `total`.
@@ -84,6 +89,18 @@ struct ReportTexts {
         var text = String(format: "%.\(digits)f", value)
         if text.hasPrefix("-0"), Double(text) == 0 { text.removeFirst() }
         return language == .russian ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// What «…» in a table means.
+    func hiddenFootnote(minCell: Int) -> String {
+        self("… hidden so that no child can be recognised: the group has fewer than \(minCell) students or sheets (--min-cell), or the value would let a hidden one be computed by subtraction.",
+             "… — скрыто, чтобы нельзя было узнать отдельного ребёнка: в группе меньше \(minCell) учащихся или бланков (--min-cell) либо по этому значению вычитанием можно было бы найти скрытое.")
+    }
+
+    /// Why a group's median, minimum and maximum are hidden.
+    func extremesFootnote(minCell: Int) -> String {
+        self("… hidden: the group holds a group with hidden results (fewer than \(minCell), --min-cell), and these values could be a child's own scores.",
+             "… — скрыто: в группу входит группа со скрытыми результатами (меньше \(minCell), --min-cell), и эти значения могли бы оказаться баллами отдельного ребёнка.")
     }
 
     func status(_ met: Bool?) -> String {

@@ -12,6 +12,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case html
 }
 
+extension ReportDocument.Table {
+    /// Whether a column holds numbers, judged by its first cell that is not hidden.
+    func alignsRight(column: Int) -> Bool {
+        let row = rows.first { column < $0.count && $0[column] != .hidden } ?? rows.first
+        return row.map { column < $0.count && $0[column].isNumeric } ?? false
+    }
+}
+
 extension ReportDocument.Cell {
     /// The cell as text in a report's language.
     func text(_ t: ReportTexts) -> String {
@@ -21,13 +29,14 @@ extension ReportDocument.Cell {
         case .decimal(let value, let digits): t.number(value, digits: digits)
         case .percent(let value): t.percent(value)
         case .status(let met): t.status(met)
+        case .hidden: "…"
         }
     }
 
     var isNumeric: Bool {
         switch self {
         case .text, .status: false
-        case .integer, .decimal, .percent: true
+        case .integer, .decimal, .percent, .hidden: true
         }
     }
 }

@@ -13,7 +13,7 @@ public enum TerminalRenderer {
                 case .table(let table):
                     out += "\n" + table.caption + "\n"
                     let rows = [table.columns] + table.rows.map { $0.map { $0.text(t) } }
-                    let numeric = table.columns.indices.map { index in table.rows.first.map { index < $0.count && $0[index].isNumeric } ?? false }
+                    let numeric = table.columns.indices.map { table.alignsRight(column: $0) }
                     var widths = [Int](repeating: 0, count: table.columns.count)
                     for row in rows { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) } }
                     for (rowIndex, row) in rows.enumerated() {
@@ -24,6 +24,7 @@ public enum TerminalRenderer {
                         out += line.trimmingTrailingSpaces() + "\n"
                         if rowIndex == 0 { out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
                     }
+                    if let footnote = table.footnote { out += footnote + "\n" }
                 case .bars, .stackedBars:
                     continue
                 }
