@@ -122,6 +122,18 @@ import Glibc
         #expect(null[.type] as? FileAttributeType == .typeCharacterSpecial)
     }
 
+    /// `/dev/stdout` is whatever standard output is (here the test's capture
+    /// file): written into, never replaced by a file of that name.
+    @Test func devStdoutIsStandardOutput() throws {
+        let (workspace, _) = try workspaceWithSheet()
+        let run = try workspace.run(["score", "--instrument", "klimov-ddo", "a.csv", "--output", "/dev/stdout"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.hasPrefix("id,nature"))
+        #expect(run.csv().rows.count == 22)
+        let link = try FileManager.default.attributesOfItem(atPath: "/dev/stdout")
+        #expect(link[.type] as? FileAttributeType == .typeSymbolicLink)
+    }
+
     @Test func aFIFOIsWrittenIntoAndOneWithoutAReaderIsRefused() throws {
         let (workspace, _) = try workspaceWithSheet()
         let fifo = workspace.path("fifo")

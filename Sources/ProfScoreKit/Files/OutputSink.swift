@@ -48,6 +48,15 @@ public final class OutputSink {
     /// - Throws: ``ProfScoreError/io(path:reason:)`` when the folder cannot
     ///   take a new file, the path is a folder, or a FIFO has no reader.
     public static func file(_ path: String) throws(ProfScoreError) -> OutputSink {
+        // An open descriptor named as a file (/dev/stdout, /dev/fd/N, /proc/self/fd/N)
+        // is written into, whatever it is: a terminal, a pipe, a file the shell opened.
+        if RunFiles.namesDescriptor(path) {
+            let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+            let sink = OutputSink(descriptor: fd, temporaryPath: nil, finalPath: nil, displayPath: path, isUnnamed: false)
+            sink.isDirect = true
+            return sink
+        }
         let target = RunFiles.resolvingLinks(path)
         var existing = stat()
         let exists = stat(target, &existing) == 0

@@ -80,7 +80,7 @@ public struct RunFiles {
     /// - Throws: ``ProfScoreError/conflictingFiles(_:)`` when it is an input or another output.
     public mutating func addOutput(_ path: String?, _ role: Role) throws(ProfScoreError) {
         guard let path, path != "-" else { return }
-        let target = Self.resolvingLinks(path)
+        let target = Self.namesDescriptor(path) ? path : Self.resolvingLinks(path)
         var entry = Entry(identity: Self.regularFile(target), role: role, path: path)
         if entry.identity == nil, FileIdentity(path: target) == nil, let folder = FileIdentity(path: Self.folder(of: target)) {
             entry.newFile = NewFile(folder: folder, name: Self.lastComponent(of: target))
@@ -130,16 +130,35 @@ public struct RunFiles {
         return FileIdentity(info)
     }
 
+    /// Whether a path names an open descriptor of the process (`/dev/stdout`,
+    /// `/dev/fd/N`, `/proc/self/fd/N`, or a link to one), which the kernel
+    /// resolves to whatever the descriptor is: it is written into, not replaced.
+    static func namesDescriptor(_ path: String) -> Bool {
+        var current = path
+        for _ in 0..<40 {
+            if current.hasPrefix("/dev/fd/") || current.hasPrefix("/proc/") || ["/dev/stdout", "/dev/stderr"].contains(current) { return true }
+            guard let next = linkTarget(current) else { return false }
+            current = next
+        }
+        return false
+    }
+
+    /// Where a symbolic link points (relative targets made relative to its folder), or `nil`.
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return target.hasPrefix("/") ? target : folder(of: path) + "/" + target
+    }
+
     /// The path a chain of symbolic links ends at (the path itself when it
     /// is not a link), whether or not that file exists yet.
     static func resolvingLinks(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let n = readlink(current, &buffer, buffer.count - 1)
-            guard n > 0 else { return current }
-            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = target.hasPrefix("/") ? target : folder(of: current) + "/" + target
+            guard let next = linkTarget(current) else { return current }
+            current = next
         }
         return current
     }
