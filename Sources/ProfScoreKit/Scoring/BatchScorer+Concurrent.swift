@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Scoring one large sheet on several threads.
 ///
@@ -28,7 +29,7 @@ extension BatchScorer {
         makePartial: () -> Partial,
         prepare: (SheetReader) -> Void = { _ in },
         report: (Diagnostic) -> Void,
-        each: @Sendable (inout Partial, SheetRow, RespondentScore, SheetReader) -> Void
+        each: @escaping @Sendable (inout Partial, SheetRow, RespondentScore, SheetReader) -> Void
     ) throws(ProfScoreError) -> [Partial] {
         var partials: [Partial] = []
         try scoreParts(
@@ -65,7 +66,7 @@ extension BatchScorer {
         minimumSplitSize: Int = 4 << 20,
         makePart: (_ isFirst: Bool) throws(ProfScoreError) -> Part,
         report: (Diagnostic) -> Void,
-        each: @Sendable (inout Part, SheetRow, RespondentScore, SheetReader) -> Int,
+        each: @escaping @Sendable (inout Part, SheetRow, RespondentScore, SheetReader) -> Int,
         finish: (inout Part, _ repeatedRows: [Int]) throws(ProfScoreError) -> Void
     ) throws(ProfScoreError) {
         try scoreParts(
@@ -95,7 +96,7 @@ extension BatchScorer {
         makePart: (Bool) throws(ProfScoreError) -> Part,
         prepare: (SheetReader) -> Void,
         report: (Diagnostic) -> Void,
-        each: @Sendable (inout Part, SheetRow, RespondentScore, SheetReader) -> Int,
+        each: @escaping @Sendable (inout Part, SheetRow, RespondentScore, SheetReader) -> Int,
         finish: (inout Part, [Int]) throws(ProfScoreError) -> Void
     ) throws(ProfScoreError) {
         // A file that changes while it is read fails: its results would be incomplete.
@@ -131,7 +132,6 @@ extension BatchScorer {
         }
 
         let box = ConcurrentParts<Part, PendingID>(count: parts.count)
-        defer { box.release() }
         do {
             for index in parts.indices { box.slots[index].part = try makePart(index == 0) }
         } catch {
@@ -201,31 +201,32 @@ extension BatchScorer {
             self.respondentCount += slot.pointee.respondents
             try finish(&slot.pointee.part!, repeats.map(\.pending.token))
         }
-        // Each thread scores the next part not yet taken; whichever thread is
-        // free appends the parts that are done, one at a time and in file
-        // order, while the others go on scoring.
+        // Worker threads score the next part not yet taken; this thread appends
+        // the parts in file order as they are done, while the workers go on
+        // scoring, so that `report` and `finish` only ever run here.
         let schedule = PartSchedule(count: parts.count)
-        // Appending runs on the scoring threads, one at a time (the schedule
-        // sees to that), so what it touches is never used by two threads at once.
-        withoutActuallyEscaping(appendPart) { appendPart in
-            let append = Unchecked(appendPart)
-            DispatchQueue.concurrentPerform(iterations: min(threads, parts.count)) { _ in
-                repeat {
-                    while let index = schedule.nextToAppend() {
-                        do throws(ProfScoreError) {
-                            try append.value(index)
-                            schedule.appended()
-                        } catch {
-                            schedule.stop(error)
-                        }
-                    }
-                    guard let index = schedule.nextToScore() else { break }
+        let workers = DispatchGroup()
+        for _ in 0..<min(threads, parts.count) {
+            DispatchQueue.global().async(group: workers) {
+                while let index = schedule.nextToScore() {
                     scorePart(index)
                     schedule.scored(index)
-                } while true
+                }
             }
         }
-        if let error = schedule.failure { throw failed(name, error) }
+        var failure: ProfScoreError?
+        for index in parts.indices {
+            guard schedule.waitUntilScored(index) else { break }
+            do {
+                try appendPart(index)
+            } catch {
+                failure = error
+                schedule.stop()
+                break
+            }
+        }
+        workers.wait()
+        if let failure { throw failed(name, failure) }
         do { try snapshot?.verify(path: path, displayName: name) } catch { throw failed(name, error) }
 
         // The parts do not say that the sheet has no rows (each has only a
@@ -344,69 +345,57 @@ private final class ConcurrentParts<Part, Pending>: @unchecked Sendable {
         slots.initialize(repeating: Slot(), count: count)
     }
 
-    func release() {
+    deinit {
         slots.deinitialize(count: count)
         slots.deallocate()
     }
 }
 
-/// Which part a thread of a concurrent run does next: score the next part
-/// not yet taken, or append the next part in file order once it is scored
-/// (one thread appends at a time). After a failure nothing more is appended.
-private final class PartSchedule: @unchecked Sendable {
-    private let lock = NSLock()
-    private var scored: [Bool]
-    private var nextScore = 0
-    private var nextAppend = 0
-    private var appending = false
-    private(set) var failure: ProfScoreError?
+/// Which part a worker of a concurrent run scores next, and when the
+/// appending thread may take the next part in file order. After a failure
+/// no more parts are handed out.
+private final class PartSchedule: Sendable {
+    private struct State {
+        var scored: [Bool]
+        var nextScore = 0
+        var stopped = false
+    }
+
+    private let state: Mutex<State>
+    /// Signalled once for every part scored.
+    private let partScored = DispatchSemaphore(value: 0)
 
     init(count: Int) {
-        scored = Array(repeating: false, count: count)
+        state = Mutex(State(scored: Array(repeating: false, count: count)))
     }
 
     /// The next part to score, if any is left.
     func nextToScore() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextScore < scored.count, failure == nil else { return nil }
-        nextScore += 1
-        return nextScore - 1
+        state.withLock { state in
+            guard state.nextScore < state.scored.count, !state.stopped else { return nil }
+            state.nextScore += 1
+            return state.nextScore - 1
+        }
     }
 
     func scored(_ index: Int) {
-        lock.lock()
-        scored[index] = true
-        lock.unlock()
+        state.withLock { $0.scored[index] = true }
+        partScored.signal()
     }
 
-    /// The next part to append, when it is scored and no other thread is appending.
-    func nextToAppend() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !appending, failure == nil, nextAppend < scored.count, scored[nextAppend] else { return nil }
-        appending = true
-        return nextAppend
+    /// Waits until a part is scored.
+    /// - Returns: `false` when it never will be (the run was stopped before it was taken).
+    func waitUntilScored(_ index: Int) -> Bool {
+        while true {
+            let (done, taken) = state.withLock { ($0.scored[index], index < $0.nextScore) }
+            if done { return true }
+            if !taken && state.withLock({ $0.stopped }) { return false }
+            partScored.wait()
+        }
     }
 
-    func appended() {
-        lock.lock()
-        nextAppend += 1
-        appending = false
-        lock.unlock()
+    /// Hands out no more parts.
+    func stop() {
+        state.withLock { $0.stopped = true }
     }
-
-    func stop(_ error: ProfScoreError) {
-        lock.lock()
-        failure = error
-        appending = false
-        lock.unlock()
-    }
-}
-
-/// A value handed to other threads where the code around it guarantees
-/// that they never use it at the same time.
-private struct Unchecked<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
