@@ -115,7 +115,9 @@ final class SimpleRowResolver {
 
     /// Puts the needed respondent columns of the line last resolved into
     /// `info` (the others are left as they are).
-    func fillInfo(_ line: UnsafeBufferPointer<UInt8>, into info: inout [String]) {
+    /// - Returns: `false` when a cell is not valid text (``SheetReader/infoText(_:)``):
+    ///   the record is not simple, and `info` is unspecified.
+    func fillInfo(_ line: UnsafeBufferPointer<UInt8>, into info: inout [String]) -> Bool {
         for k in 0..<neededCount {
             let slot = neededSlots[k]
             let cell = UnsafeBufferPointer(rebasing: line[infoStart[slot]..<infoEnd[slot]])
@@ -124,11 +126,17 @@ final class SimpleRowResolver {
             }
             if !same {
                 lastBytes[slot].removeAll(keepingCapacity: true)
+                let (text, valid) = SheetReader.infoText(cell)
+                guard valid else {
+                    lastStrings[slot] = ""
+                    return false
+                }
                 lastBytes[slot].append(contentsOf: cell)
-                lastStrings[slot] = String(decoding: cell, as: UTF8.self)
+                lastStrings[slot] = text
             }
             info[slot] = lastStrings[slot]
         }
+        return true
     }
 
     /// Resolves one line (without its line end).

@@ -70,7 +70,10 @@ final class Workspace {
     ///   - arguments: the command line after the program name.
     ///   - standardInput: bytes piped to standard input; without them
     ///     standard input is empty (`/dev/null`).
-    func run(_ arguments: [String], standardInput: [UInt8]? = nil) throws -> ProfscoreRun {
+    /// - Parameter addressSpaceLimit: when given, the run may use at most this
+    ///   many kilobytes of address space (`ulimit -v`): a run that reserves
+    ///   more fails to allocate and aborts.
+    func run(_ arguments: [String], standardInput: [UInt8]? = nil, addressSpaceLimit: Int? = nil) throws -> ProfscoreRun {
         runCount += 1
         let outURL = captures.appendingPathComponent("\(runCount).stdout")
         let errURL = captures.appendingPathComponent("\(runCount).stderr")
@@ -84,8 +87,13 @@ final class Workspace {
         }
 
         let process = Process()
-        process.executableURL = try ProfscoreBinary.url()
-        process.arguments = arguments
+        if let addressSpaceLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(addressSpaceLimit) && exec \"$0\" \"$@\"", try ProfscoreBinary.url().path] + arguments
+        } else {
+            process.executableURL = try ProfscoreBinary.url()
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
