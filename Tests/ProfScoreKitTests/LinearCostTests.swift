@@ -102,7 +102,7 @@ import Testing
         let reader = try SheetReader(path: file.path, scorer: Self.scorer, report: { diagnostics.append($0) })
         reader.usesFastPath = fastPath
         #expect(reader.encoding == .utf8)
-        var ids = DuplicateIDs()
+        var ids: DuplicateIDs? = DuplicateIDs()
         _ = try batch.scoreRows(of: reader, name: file.path, ids: &ids, report: { diagnostics.append($0) }) { row, score in
             rows.append((row, score))
         }

@@ -281,6 +281,31 @@ struct DelimitedScanner {
         return bytes[i + 1] == 0x0A ? 2 : 1
     }
 
+    /// Consumes the empty lines at ``position`` (line ends only, as far as
+    /// the buffer goes), counting them: records that ``scanRecord()`` would
+    /// return as one empty field each, to be skipped anyway. Only at a record
+    /// boundary, never while a record is being skipped.
+    /// - Complexity: O(lines consumed), a byte or two each.
+    mutating func skipEmptyLines() {
+        guard skipState == .none else { return }
+        let count = buffer.count, isAtEnd = self.isAtEnd
+        var i = position, lines = 0
+        buffer.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress else { return }
+            while i < count && (bytes[i] == 0x0A || bytes[i] == 0x0D),
+                  let length = Self.lineEndLength(bytes, at: i, count: count, isAtEnd: isAtEnd) {
+                i += length
+                lines += 1
+            }
+        }
+        guard lines > 0 else { return }
+        fields.removeAll(keepingCapacity: true)
+        unclosedQuote = nil
+        recordLine = line + lines - 1
+        position = i
+        line += lines
+    }
+
     /// Drops consumed bytes from the front of the buffer.
     mutating func compact() {
         guard position > 0 else { return }

@@ -37,7 +37,7 @@ enum FileSplitter {
     /// rows; a real row of answers is longer (a ДДО row is 50–70 bytes).
     static let bytesPerReservedRow = 32
     /// The most rows room is made for in advance (tables beyond it grow as rows come).
-    static let largestReservation = 1 << 21
+    static let largestReservation = 1 << 20
 
     /// A number of rows to reserve room for, at most ``largestReservation``.
     static func reservation(forRows rows: Int) -> Int { min(rows, largestReservation) }

@@ -238,10 +238,12 @@ final class TextTableReader {
     /// Scans to the next record that has a non-blank cell.
     /// - Returns: `false` at the end of the file.
     func nextNonEmptyRecord() throws(ProfScoreError) -> Bool {
-        while try nextRecord() {
+        while true {
+            // Runs of empty lines (millions, in some exports) are passed over in one go.
+            scanner.skipEmptyLines()
+            guard try nextRecord() else { return false }
             if !recordIsEmpty() { return true }
         }
-        return false
     }
 
     /// Whether every cell of the current record is empty or blank.

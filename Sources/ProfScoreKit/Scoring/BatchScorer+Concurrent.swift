@@ -154,7 +154,7 @@ extension BatchScorer {
                 let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
                 batch.progress = progress
                 let recordsIDs = checksDuplicates && index > 0
-                if recordsIDs { slot.pointee.pending.reserveCapacity(part.expectedRows) }
+                if recordsIDs { slot.pointee.pending.reserveCapacity(min(part.expectedRows, 1 << 16)) }  // grows beyond
                 slot.pointee.respondents = try batch.scoreRows(of: reader, name: name, ids: &slot.pointee.ids,
                                                                report: { slot.pointee.diagnostics.append($0) }) { row, score in
                     let token = each(&slot.pointee.part!, row, score, reader)
