@@ -241,6 +241,7 @@ struct DelimitedScanner {
     /// ``scanRecord()`` and by the skipping of an over-long record.
     /// - Parameter start: the offset after the opening quote, or where an earlier call stopped.
     /// - Returns: the offset after the closing quote, or where to go on.
+    @inline(__always)
     static func scanQuoted(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int, isAtEnd: Bool,
                            line: inout Int) -> (Int, QuotedEnd) {
         var i = start
@@ -263,6 +264,7 @@ struct DelimitedScanner {
     }
 
     /// The offset of the first delimiter or line-end byte from `start` (or `count`).
+    @inline(__always)
     static func scanUnquoted(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int, delimiter: UInt8) -> Int {
         var i = start
         while i < count {
@@ -275,6 +277,7 @@ struct DelimitedScanner {
 
     /// The length of the line end at `i` (`\n`, `\r\n` or a lone `\r`), or
     /// `nil` when a `\r` ends the buffer and more input may follow.
+    @inline(__always)
     static func lineEndLength(_ bytes: UnsafePointer<UInt8>, at i: Int, count: Int, isAtEnd: Bool) -> Int? {
         guard bytes[i] == 0x0D else { return 1 }
         if i + 1 >= count { return isAtEnd ? 1 : nil }

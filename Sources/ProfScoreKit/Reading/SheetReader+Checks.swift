@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Checks of an answer sheet's shape that catch what tired people and other
 /// programs do to CSV files: columns named twice, a header repeated where two
 /// files were joined (often behind a byte-order mark), rows saved with another
@@ -176,8 +182,15 @@ extension SheetReader {
     /// differ only in such bytes stay different; the caller reports it. The
     /// one rule for respondent cells, used by the fast path too.
     /// - Returns: the text, and whether the cell was valid.
+    /// - Complexity: O(length of the cell); a valid cell is decoded once and
+    ///   compared with its bytes (the decoder repairs what is not valid).
     static func infoText(_ cell: UnsafeBufferPointer<UInt8>) -> (text: String, valid: Bool) {
-        if let text = String(validating: cell, as: UTF8.self) { return (text, true) }
+        let decoded = String(decoding: cell, as: UTF8.self)
+        guard let base = cell.baseAddress else { return (decoded, true) }
+        if decoded.utf8.count == cell.count,
+           decoded.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, base, cell.count) == 0 }) ?? decoded.utf8.elementsEqual(cell) {
+            return (decoded, true)
+        }
         var text = ""
         var i = 0
         while i < cell.count {
