@@ -233,20 +233,21 @@ import Testing
         Self.expectDiagnostics(run, file: "targets.csv", [.init("2:1: error:", "this row is longer than 1 MiB without a line break")])
     }
 
-    @Test func quoteLeftOpenInABigFileLosesOnlyItsLine() throws {
-        // S2's id cell opens a quote that is never closed; 40,000 good rows
-        // follow (well over 1 MiB), so the open record passes the limit and
-        // reading starts again on the next line.
+    @Test func quoteLeftOpenInABigFileIsReportedAndNotReadAsRows() throws {
+        // S2's id cell opens a quote that is never closed; 40,000 rows follow
+        // (well over 1 MiB), all inside the open quote. They are not read as
+        // rows (a big quoted cell's lines are not rows either): the rest of
+        // the file is one cell, as in a small file, and the error says so.
         let workspace = try Workspace()
         var text = Self.header + "\nS1;" + Self.answersA + "\n\"S2;" + Self.answersA + "\n"
         for index in 3...40_000 { text += "S\(index);" + Self.answersA + "\n" }
         try workspace.write("open-quote.csv", text: text)
         let run = try workspace.run(["score", "--instrument", "klimov-ddo", "open-quote.csv", "--diagnostics", "-", "--lang", "en"])
         #expect(run.status == 0, "\(run.status) \(run.stderr)")
-        Self.expectDiagnostics(run, file: "open-quote.csv", [.init("3:1: error:", "this row is longer than 1 MiB without a line break")])
-        let ids = run.csv().ids
-        #expect(ids.count == 39_999)
-        #expect(ids.first == "S1" && ids.dropFirst().first == "S3" && ids.last == "S40000")
+        Self.expectDiagnostics(run, file: "open-quote.csv", [
+            .init("3:1: error:", "this row is longer than 1 MiB because a quote opened in it is never closed: everything from here to the end of the file was read as one cell and skipped — close the quote"),
+        ])
+        #expect(run.csv().ids == ["S1"])
     }
 
     // MARK: - Instruments

@@ -101,12 +101,22 @@ public struct Roster: Sendable {
         }
     }
 
+    /// The largest number enrolled a roster row may give for one class (the
+    /// counts of a class listed twice are added up).
+    public static let maximumEnrolled = 100_000
+
     private mutating func readClasses(
         _ table: TextTableReader, school: Int?, grade: Int?, className: Int?, enrolled: Int, ovz: Int?, report: (Diagnostic) -> Void
     ) throws(ProfScoreError) {
         while try table.nextNonEmptyRecord(reporting: report) {
             let line = table.scanner.recordLine
             let key = Self.key(table, school: school, grade: grade, className: className)
+            if let text = Self.cell(table, enrolled), let count = Int(text), count > Self.maximumEnrolled {
+                report(Diagnostic(.warning, file: file, line: line, column: enrolled + 1, Message(
+                    en: "the number enrolled is \(count), but a class has at most \(Self.maximumEnrolled) pupils; the row is ignored — correct the number",
+                    ru: "численность равна \(count), а в классе не больше \(Self.maximumEnrolled) учащихся; строка не учитывается — исправьте число")))
+                continue
+            }
             guard let text = Self.cell(table, enrolled), let count = Int(text), count >= 0 else {
                 report(Diagnostic(.warning, file: file, line: line, column: enrolled + 1, Message(
                     en: "the number enrolled is not a whole number; the row is ignored",

@@ -110,6 +110,11 @@ extension Summary {
         return (try? encoder.encode(file)) ?? Data()
     }
 
+    /// The largest count a summary may hold (sheets, scores in a histogram
+    /// bin, pupils enrolled…): far more than any school system has, and small
+    /// enough that adding up billions of summaries cannot overflow.
+    public static let maximumCount = 1_000_000_000
+
     /// Reads a summary written by ``jsonData()``.
     /// - Throws: ``ProfScoreError/invalidSummary(file:reason:)`` naming what is wrong.
     public static func load(data: Data, file: String) throws(ProfScoreError) -> Summary {
@@ -136,6 +141,13 @@ extension Summary {
             throw fail("not valid JSON", "это не JSON")
         }
         func text(_ value: SummaryFile.Text) -> LocalizedText { LocalizedText(ru: value.ru, en: value.en) }
+        // Counts are added up by merge: a count no school can have (Int64.max
+        // in an edited file) is refused here instead of overflowing there.
+        func checkCount(_ value: Int, at path: String) throws(ProfScoreError) {
+            if (0...Summary.maximumCount).contains(value) { return }
+            throw fail("\(path) is \(value), but a count in a summary is a whole number from 0 to \(Summary.maximumCount); the file was edited or damaged — make it again with profscore report --format json",
+                       "\(path) равно \(value), а число в сводке — целое от 0 до \(Summary.maximumCount); файл изменён или повреждён — сделайте его заново: profscore report --format json")
+        }
         let info = fileValue.instrument
         let snapshot = InstrumentSnapshot(
             id: info.id, version: info.version, title: text(info.title),
@@ -143,6 +155,22 @@ extension Summary {
             categories: info.categories.map { .init(id: $0.id, title: text($0.title)) },
             hasLeadingType: info.hasLeadingType)
         func results(_ value: SummaryFile.Results, at path: String) throws(ProfScoreError) -> GroupResults {
+            try checkCount(value.sheets, at: path + ".sheets")
+            try checkCount(value.scored, at: path + ".scored")
+            try checkCount(value.withProfile, at: path + ".withProfile")
+            for (name, counts) in [("flags", value.flags), ("leading", value.leading), ("categories", value.categories)] {
+                for key in counts.keys.sorted() { try checkCount(counts[key]!, at: path + ".\(name).\(key)") }
+            }
+            for (index, scale) in value.scales.enumerated() {
+                let scalePath = path + ".scales[\(index)]"
+                try checkCount(scale.n, at: scalePath + ".n")
+                for (pairIndex, pair) in scale.histogram.enumerated() where pair.count == 2 && !(pair[1] <= Double(Summary.maximumCount)) {
+                    throw fail("\(scalePath).histogram[\(pairIndex)] counts \(pair[1]), but a count in a summary is a whole number from 0 to \(Summary.maximumCount); the file was edited or damaged — make it again with profscore report --format json",
+                               "\(scalePath).histogram[\(pairIndex)] содержит число \(pair[1]), а число в сводке — целое от 0 до \(Summary.maximumCount); файл изменён или повреждён — сделайте его заново: profscore report --format json")
+                }
+                for (levelIndex, count) in scale.levels.enumerated() { try checkCount(count, at: scalePath + ".levels[\(levelIndex)]") }
+                for (stenIndex, count) in (scale.stens ?? []).enumerated() { try checkCount(count, at: scalePath + ".stens[\(stenIndex)]") }
+            }
             var result = snapshot.emptyResults()
             result.sheets = value.sheets
             result.scored = value.scored
@@ -180,6 +208,13 @@ extension Summary {
         var groups: [Group] = []
         for (index, group) in fileValue.groups.enumerated() {
             let path = "$.groups[\(index)]"
+            if let coverage = group.coverage {
+                try checkCount(coverage.enrolled, at: path + ".coverage.enrolled")
+                try checkCount(coverage.enrolledOVZ ?? 0, at: path + ".coverage.enrolledOVZ")
+                try checkCount(coverage.diagnosed, at: path + ".coverage.diagnosed")
+                try checkCount(coverage.diagnosedOVZ ?? 0, at: path + ".coverage.diagnosedOVZ")
+                try checkCount(coverage.withProfile, at: path + ".coverage.withProfile")
+            }
             groups.append(Group(
                 schoolYear: group.schoolYear, key: GroupKey(school: group.school, grade: group.grade, className: group.class),
                 results: try results(group.results, at: path + ".results"),

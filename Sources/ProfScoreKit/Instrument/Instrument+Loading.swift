@@ -44,6 +44,7 @@ extension Instrument {
             decoder.checkTestVectors(of: instrument)
         }
         guard let instrument, decoder.diagnostics.isEmpty else {
+            decoder.locateColumns()
             let sorted = decoder.diagnostics.enumerated().sorted {
                 ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
             }.map(\.element)

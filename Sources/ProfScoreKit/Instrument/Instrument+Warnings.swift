@@ -63,13 +63,18 @@ extension Instrument {
     /// one, from the instrument file's bytes.
     static func locate(_ diagnostics: [Diagnostic], json: [UInt8]) -> [Diagnostic] {
         guard let root = try? JSONParser.parse(json) else { return diagnostics }
-        return diagnostics.map { diagnostic in
-            guard diagnostic.line == nil, let path = diagnostic.path, let position = root.node(atPath: path)?.position else { return diagnostic }
-            var located = diagnostic
-            located.line = position.line
-            located.column = position.column(in: json)
-            return located
+        var located = diagnostics
+        var found: [(diagnostic: Int, position: JSONNode.Position)] = []
+        for (index, diagnostic) in diagnostics.enumerated() {
+            guard diagnostic.line == nil, let path = diagnostic.path, let position = root.node(atPath: path)?.position else { continue }
+            found.append((index, position))
         }
+        let columns = JSONNode.Position.columns(of: found.map(\.position), in: json)
+        for (entry, column) in zip(found, columns) {
+            located[entry.diagnostic].line = entry.position.line
+            located[entry.diagnostic].column = column
+        }
+        return located
     }
 
     /// Above this many possible sums (per number of unanswered items) a

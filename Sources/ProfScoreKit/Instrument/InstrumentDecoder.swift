@@ -4,6 +4,9 @@ struct InstrumentDecoder {
     let file: String
     let bytes: [UInt8]
     var diagnostics: [Diagnostic] = []
+    /// Where each diagnostic that needs a column points; the columns are
+    /// counted together by ``locateColumns()``.
+    private var pendingColumns: [(diagnostic: Int, position: JSONNode.Position)] = []
 
     init(file: String, bytes: [UInt8]) {
         self.file = file
@@ -17,9 +20,17 @@ struct InstrumentDecoder {
     }
 
     mutating func error(at position: JSONNode.Position, _ path: String, en: String, ru: String) {
+        pendingColumns.append((diagnostics.count, position))
         diagnostics.append(Diagnostic(
-            .error, file: file, line: position.line, column: position.column(in: bytes),
+            .error, file: file, line: position.line, column: nil,
             path: path, Message(en: en, ru: ru)))
+    }
+
+    /// Fills in the columns of the diagnostics made so far, in one pass over the file.
+    mutating func locateColumns() {
+        let columns = JSONNode.Position.columns(of: pendingColumns.map(\.position), in: bytes)
+        for (pending, column) in zip(pendingColumns, columns) { diagnostics[pending.diagnostic].column = column }
+        pendingColumns.removeAll()
     }
 
     // MARK: - Typed access

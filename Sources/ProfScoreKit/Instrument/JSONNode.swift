@@ -30,6 +30,32 @@ struct JSONNode: Sendable {
         /// Byte offset of the value.
         var offset: Int
 
+        /// The 1-based columns of many positions, counted in one pass over
+        /// their lines in file order instead of from each line's start (a
+        /// file written on one line, with thousands of problems, would take
+        /// time quadratic in its length).
+        /// - Complexity: O(bytes up to the last position + k log k).
+        static func columns(of positions: [Position], in bytes: [UInt8]) -> [Int] {
+            var columns = [Int](repeating: 1, count: positions.count)
+            let order = positions.indices.sorted { positions[$0].offset < positions[$1].offset }
+            // Where counting stopped: an offset and its column, on the line starting at `lineStart`.
+            var lineStart = -1, offset = 0, column = 1
+            for index in order {
+                let position = positions[index]
+                if position.lineStart != lineStart || offset > position.offset {
+                    lineStart = position.lineStart
+                    offset = position.lineStart
+                    column = 1
+                }
+                while offset < position.offset && offset < bytes.count {
+                    if bytes[offset] & 0xC0 != 0x80 { column += 1 }
+                    offset += 1
+                }
+                columns[index] = column
+            }
+            return columns
+        }
+
         /// The 1-based column in characters (UTF-8 continuation bytes skipped).
         func column(in bytes: [UInt8]) -> Int {
             var count = 1

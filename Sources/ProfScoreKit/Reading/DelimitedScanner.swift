@@ -41,8 +41,11 @@ struct DelimitedScanner {
     private(set) var unclosedQuote: (line: Int, field: Int)?
     /// Scratch space for unquoted field values.
     private var scratch: [UInt8] = []
-    /// Set by ``skipPendingRecord()``: bytes are dropped up to the next line end.
-    private var discardingToLineEnd = false
+    /// Where the skipping of a record (``skipPendingRecord()``) stands.
+    private enum SkipState { case none, fieldStart, quoted, unquoted }
+    private var skipState = SkipState.none
+    /// Whether the last record skipped held a quote that the input never closed.
+    private(set) var skippedRecordLeftQuoteOpen = false
 
     enum Outcome {
         /// A record is ready in ``fields``.
@@ -64,7 +67,7 @@ struct DelimitedScanner {
     /// - Complexity: O(length of the record); no allocation once ``fields``
     ///   has grown to the widest record.
     mutating func scanRecord() -> Outcome {
-        if discardingToLineEnd && !discardToLineEnd() { return isAtEnd ? .end : .needMore }
+        if skipState != .none && !discardSkippedRecord() { return isAtEnd ? .end : .needMore }
         // Work on a local array so that reading `buffer` and writing the
         // field table never overlap (exclusive access).
         var found: [Field] = []
@@ -91,52 +94,25 @@ struct DelimitedScanner {
                     var quoted = false
                     if i < count && bytes[i] == 0x22 {
                         quoted = true
-                        i += 1
-                        var closed = false
-                        while i < count {
-                            let b = bytes[i]
-                            if b == 0x22 {
-                                if i + 1 < count && bytes[i + 1] == 0x22 { i += 2; continue }
-                                if i + 1 >= count && !isAtEnd { return .needMore }
-                                i += 1
-                                closed = true
-                                break
-                            }
-                            if b == 0x0A {
-                                currentLine += 1
-                            } else if b == 0x0D && !(i + 1 < count && bytes[i + 1] == 0x0A) {
-                                if i + 1 >= count && !isAtEnd { return .needMore }
-                                currentLine += 1
-                            }
-                            i += 1
-                        }
-                        if !closed {
-                            if !isAtEnd { return .needMore }
-                            unclosed = (startLine, found.count + 1)
+                        let (next, end) = Self.scanQuoted(bytes, from: i + 1, count: count, isAtEnd: isAtEnd, line: &currentLine)
+                        i = next
+                        switch end {
+                        case .closed: break
+                        case .needMore: return .needMore
+                        case .neverClosed: unclosed = (startLine, found.count + 1)
                         }
                     }
                     // Unquoted part (or text after a closing quote) up to a delimiter or line end.
-                    while i < count {
-                        let b = bytes[i]
-                        if b == delimiter || b == 0x0A || b == 0x0D { break }
-                        i += 1
-                    }
+                    i = Self.scanUnquoted(bytes, from: i, count: count, delimiter: delimiter)
                     found.append(Field(start: start, end: i, line: startLine, quoted: quoted))
                     if i >= count {
                         if !isAtEnd { return .needMore }
                         finish = (i, currentLine)
                         return .record
                     }
-                    let b = bytes[i]
-                    if b == delimiter { i += 1; continue }
-                    // Line end.
-                    if b == 0x0D {
-                        if i + 1 >= count && !isAtEnd { return .needMore }
-                        i += (i + 1 < count && bytes[i + 1] == 0x0A) ? 2 : 1
-                    } else {
-                        i += 1
-                    }
-                    finish = (i, currentLine + 1)
+                    if bytes[i] == delimiter { i += 1; continue }
+                    guard let length = Self.lineEndLength(bytes, at: i, count: count, isAtEnd: isAtEnd) else { return .needMore }
+                    finish = (i + length, currentLine + 1)
                     return .record
                 }
             }
@@ -155,7 +131,7 @@ struct DelimitedScanner {
     /// on after it. The fast path for records that are one simple line.
     /// - Returns: whether `accept` took the line.
     mutating func takeLine(longest: Int, _ accept: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        guard !discardingToLineEnd else { return false }
+        guard skipState == .none else { return false }
         let start = position
         let taken = buffer.withUnsafeBufferPointer { bytes -> Int? in
             let count = bytes.count
@@ -187,33 +163,150 @@ struct DelimitedScanner {
     }
 
     /// Gives up the record that starts at ``position`` (one too long to keep):
-    /// the bytes up to the next line end are dropped, in this buffer and in
-    /// what is appended later, and scanning goes on after it, outside quotes.
+    /// its bytes are dropped, in this buffer and in what is appended later,
+    /// up to its end — the first line end outside quotes, as ``scanRecord()``
+    /// finds it — so that the lines of a long quoted cell are not read as rows.
     mutating func skipPendingRecord() {
-        discardingToLineEnd = true
+        skipState = .fieldStart
+        skippedRecordLeftQuoteOpen = false
     }
 
-    /// Drops bytes up to and including the next line end.
-    /// - Returns: `false` when the buffer ended first (everything was dropped).
-    private mutating func discardToLineEnd() -> Bool {
-        let count = buffer.count
-        var i = position
-        while i < count && buffer[i] != 0x0A && buffer[i] != 0x0D { i += 1 }
-        if i >= count {
-            position = count
-            return false
-        }
-        if buffer[i] == 0x0D {
-            if i + 1 >= count && !isAtEnd {
-                position = i  // keep the CR: an LF may follow in the next chunk
-                return false
+    /// Drops the bytes of the record being skipped, as far as the buffer goes.
+    /// - Returns: `true` when the record's end (or the end of the input) was
+    ///   reached; `false` when the buffer ended first (its bytes are consumed).
+    /// - Complexity: O(bytes dropped); each byte is looked at once.
+    private mutating func discardSkippedRecord() -> Bool {
+        let count = buffer.count, isAtEnd = self.isAtEnd, delimiter = self.delimiter
+        var i = position, currentLine = line, state = skipState
+        var neverClosed = false
+        let done = buffer.withUnsafeBufferPointer { buffer -> Bool in
+            guard let bytes = buffer.baseAddress else { return isAtEnd }
+            while true {
+                switch state {
+                case .none:
+                    return true
+                case .fieldStart:
+                    if i >= count { return isAtEnd }
+                    if bytes[i] == 0x22 {
+                        i += 1
+                        state = .quoted
+                    } else {
+                        state = .unquoted
+                    }
+                case .quoted:
+                    let (next, end) = Self.scanQuoted(bytes, from: i, count: count, isAtEnd: isAtEnd, line: &currentLine)
+                    i = next
+                    switch end {
+                    case .closed: state = .unquoted
+                    case .needMore: return false
+                    case .neverClosed:
+                        neverClosed = true
+                        return true
+                    }
+                case .unquoted:
+                    i = Self.scanUnquoted(bytes, from: i, count: count, delimiter: delimiter)
+                    if i >= count { return isAtEnd }
+                    if bytes[i] == delimiter {
+                        i += 1
+                        state = .fieldStart
+                        continue
+                    }
+                    guard let length = Self.lineEndLength(bytes, at: i, count: count, isAtEnd: isAtEnd) else { return false }
+                    i += length
+                    currentLine += 1
+                    return true
+                }
             }
-            if i + 1 < count && buffer[i + 1] == 0x0A { i += 1 }
         }
-        position = i + 1
-        line += 1
-        discardingToLineEnd = false
-        return true
+        position = i
+        line = currentLine
+        skipState = done ? .none : state
+        if neverClosed { skippedRecordLeftQuoteOpen = true }
+        return done
+    }
+
+    /// How a quoted field's text ended.
+    enum QuotedEnd {
+        /// At its closing quote.
+        case closed
+        /// The buffer ended inside it, or on a quote or carriage return whose
+        /// meaning depends on the next byte: append more and go on from the index returned.
+        case needMore
+        /// The input ended inside it.
+        case neverClosed
+    }
+
+    /// Scans the text of a quoted field (doubled quotes stay inside it; line
+    /// ends are counted in `line`). The one rule for quotes, used by
+    /// ``scanRecord()`` and by the skipping of an over-long record.
+    /// - Parameter start: the offset after the opening quote, or where an earlier call stopped.
+    /// - Returns: the offset after the closing quote, or where to go on.
+    @inline(__always)
+    static func scanQuoted(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int, isAtEnd: Bool,
+                           line: inout Int) -> (Int, QuotedEnd) {
+        var i = start
+        while i < count {
+            let b = bytes[i]
+            if b == 0x22 {
+                if i + 1 < count && bytes[i + 1] == 0x22 { i += 2; continue }
+                if i + 1 >= count && !isAtEnd { return (i, .needMore) }
+                return (i + 1, .closed)
+            }
+            if b == 0x0A {
+                line += 1
+            } else if b == 0x0D && !(i + 1 < count && bytes[i + 1] == 0x0A) {
+                if i + 1 >= count && !isAtEnd { return (i, .needMore) }
+                line += 1
+            }
+            i += 1
+        }
+        return (i, isAtEnd ? .neverClosed : .needMore)
+    }
+
+    /// The offset of the first delimiter or line-end byte from `start` (or `count`).
+    @inline(__always)
+    static func scanUnquoted(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int, delimiter: UInt8) -> Int {
+        var i = start
+        while i < count {
+            let b = bytes[i]
+            if b == delimiter || b == 0x0A || b == 0x0D { break }
+            i += 1
+        }
+        return i
+    }
+
+    /// The length of the line end at `i` (`\n`, `\r\n` or a lone `\r`), or
+    /// `nil` when a `\r` ends the buffer and more input may follow.
+    @inline(__always)
+    static func lineEndLength(_ bytes: UnsafePointer<UInt8>, at i: Int, count: Int, isAtEnd: Bool) -> Int? {
+        guard bytes[i] == 0x0D else { return 1 }
+        if i + 1 >= count { return isAtEnd ? 1 : nil }
+        return bytes[i + 1] == 0x0A ? 2 : 1
+    }
+
+    /// Consumes the empty lines at ``position`` (line ends only, as far as
+    /// the buffer goes), counting them: records that ``scanRecord()`` would
+    /// return as one empty field each, to be skipped anyway. Only at a record
+    /// boundary, never while a record is being skipped.
+    /// - Complexity: O(lines consumed), a byte or two each.
+    mutating func skipEmptyLines() {
+        guard skipState == .none else { return }
+        let count = buffer.count, isAtEnd = self.isAtEnd
+        var i = position, lines = 0
+        buffer.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress else { return }
+            while i < count && (bytes[i] == 0x0A || bytes[i] == 0x0D),
+                  let length = Self.lineEndLength(bytes, at: i, count: count, isAtEnd: isAtEnd) {
+                i += length
+                lines += 1
+            }
+        }
+        guard lines > 0 else { return }
+        fields.removeAll(keepingCapacity: true)
+        unclosedQuote = nil
+        recordLine = line + lines - 1
+        position = i
+        line += lines
     }
 
     /// Drops consumed bytes from the front of the buffer.

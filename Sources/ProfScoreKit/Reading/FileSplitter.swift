@@ -21,9 +21,26 @@ enum FileSplitter {
     struct Part: Sendable, Equatable {
         var bytes: Range<Int>
         var firstLine: Int
-        /// Line feeds in the part: about the number of its rows.
+        /// Line feeds in the part: at least the number of its rows, and far
+        /// more when it holds blank lines (see ``expectedRows``).
         var lineFeeds = 0
+
+        /// How many rows to make room for in advance: its line feeds, but no
+        /// more than one row per ``bytesPerReservedRow`` bytes and at most
+        /// ``largestReservation``, so that a part of blank lines (30 million
+        /// line feeds in 30 MB) does not reserve gigabytes. A part with more
+        /// rows than this grows as it goes.
+        var expectedRows: Int { FileSplitter.reservation(forRows: min(lineFeeds, bytes.count / FileSplitter.bytesPerReservedRow) + 1) }
     }
+
+    /// The fewest bytes per row assumed when reserving room for a part's
+    /// rows; a real row of answers is longer (a ДДО row is 50–70 bytes).
+    static let bytesPerReservedRow = 32
+    /// The most rows room is made for in advance (tables beyond it grow as rows come).
+    static let largestReservation = 1 << 20
+
+    /// A number of rows to reserve room for, at most ``largestReservation``.
+    static func reservation(forRows rows: Int) -> Int { min(rows, largestReservation) }
 
     /// Files smaller than this are not worth splitting.
     static let minimumSize = 4 << 20

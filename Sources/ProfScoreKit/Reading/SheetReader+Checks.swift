@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Checks of an answer sheet's shape that catch what tired people and other
 /// programs do to CSV files: columns named twice, a header repeated where two
 /// files were joined (often behind a byte-order mark), rows saved with another
@@ -7,13 +13,17 @@
 extension SheetReader {
     /// The name of a new respondent column: a name used before gets « (2)»,
     /// « (3)»… so that its values are not written under the other column.
+    /// - Complexity: amortised O(length of the name): names used are kept in
+    ///   a set, and each repeated name remembers the counter it reached.
     func infoColumnName(_ name: String, field: Int, report: (Diagnostic) -> Void) -> String {
         let line = table.scanner.fields[field].line
         var unique = name.isEmpty ? "column \(field + 1)" : name
-        if infoColumnNames.contains(unique) {
-            var counter = 2
-            while infoColumnNames.contains("\(unique) (\(counter))") { counter += 1 }
+        if !usedInfoColumnNames.insert(unique).inserted {
+            var counter = nextRenameCounter[unique] ?? 2
+            while usedInfoColumnNames.contains("\(unique) (\(counter))") { counter += 1 }
+            nextRenameCounter[unique] = counter + 1
             let renamed = "\(unique) (\(counter))"
+            usedInfoColumnNames.insert(renamed)
             report(Diagnostic(.warning, file: displayName, line: line, column: field + 1, Message(
                 en: "the header «\(unique)» appears in more than one column; this one is written as «\(renamed)» — give the columns different names",
                 ru: "заголовок «\(unique)» встречается в нескольких столбцах; этот записан как «\(renamed)» — дайте столбцам разные имена")))
@@ -25,6 +35,8 @@ extension SheetReader {
     /// Keeps what the row checks compare with, and warns when the sheet has
     /// no respondent column.
     func rememberHeader(line: Int, report: (Diagnostic) -> Void) {
+        usedInfoColumnNames = []
+        nextRenameCounter = [:]
         headerCells = (0..<headerFieldCount).map { field in table.withField(field) { Array($0) } }
         if let first = fieldRole.firstIndex(where: { $0 >= 0 }), let last = fieldRole.lastIndex(where: { $0 >= 0 }) {
             itemFieldRange = first...last
@@ -61,6 +73,8 @@ extension SheetReader {
     func reportSkippedRecords(_ report: (Diagnostic) -> Void) {
         for line in table.skippedRecordLines { report(oversizedRecord(line: line, isHeader: false)) }
         table.skippedRecordLines.removeAll()
+        table.readingProblems.forEach(report)
+        table.readingProblems.removeAll()
     }
 
     /// The respondent id of the current record, read from the sheet (for
@@ -160,6 +174,51 @@ extension SheetReader {
         report(Diagnostic(.error, file: displayName, line: scanner.recordLine, column: 1, Message(
             en: "this row has \(fields.count) of the header's \(headerFieldCount) cells and is separated by \(name(other)), but the file by \(name(delimiter)): it was saved by another program, and its answers are not read — save the whole file with one delimiter",
             ru: "в этой строке \(fields.count) из \(headerFieldCount) ячеек заголовка, и она разделена знаком \(nameRu(other)), а файл — знаком \(nameRu(delimiter)): её сохранила другая программа, ответы не прочитаны — сохраните весь файл с одним разделителем")))
+    }
+
+    /// The text of a respondent cell (id, name, class…). A cell that is not
+    /// valid UTF-8 (a stray byte of another encoding) keeps its valid
+    /// characters and shows each invalid byte as `\xFF`, so that two ids that
+    /// differ only in such bytes stay different; the caller reports it. The
+    /// one rule for respondent cells, used by the fast path too.
+    /// - Returns: the text, and whether the cell was valid.
+    /// - Complexity: O(length of the cell); a valid cell is decoded once and
+    ///   compared with its bytes (the decoder repairs what is not valid).
+    static func infoText(_ cell: UnsafeBufferPointer<UInt8>) -> (text: String, valid: Bool) {
+        let decoded = String(decoding: cell, as: UTF8.self)
+        guard let base = cell.baseAddress else { return (decoded, true) }
+        if decoded.utf8.count == cell.count,
+           decoded.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, base, cell.count) == 0 }) ?? decoded.utf8.elementsEqual(cell) {
+            return (decoded, true)
+        }
+        var text = ""
+        var i = 0
+        while i < cell.count {
+            // The longest valid sequence starting here, if any.
+            var length = 0
+            for candidate in 1...4 where i + candidate <= cell.count {
+                if String(validating: UnsafeBufferPointer(rebasing: cell[i..<(i + candidate)]), as: UTF8.self) != nil {
+                    length = candidate
+                    break
+                }
+            }
+            if length > 0 {
+                text += String(decoding: UnsafeBufferPointer(rebasing: cell[i..<(i + length)]), as: UTF8.self)
+                i += length
+            } else {
+                let hex = String(cell[i], radix: 16, uppercase: true)
+                text += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                i += 1
+            }
+        }
+        return (text, false)
+    }
+
+    /// The error for a respondent cell that is not valid text.
+    func invalidInfoCell(field: Int, column name: String, text: String) -> Diagnostic {
+        Diagnostic(.error, file: displayName, line: table.scanner.fields[field].line, column: field + 1, Message(
+            en: "column «\(name)»: the cell is not valid text in \(encoding.rawValue); it is written as «\(Self.visible(text))», each unreadable byte as \\xNN — save the file as UTF-8 or Windows-1251",
+            ru: "столбец «\(name)»: в ячейке недопустимый для \(encoding.rawValue) текст; она записана как «\(Self.visible(text))», каждый нечитаемый байт — как \\xNN — сохраните файл в UTF-8 или Windows-1251"))
     }
 
     /// A cell's text for a message: control characters (NUL, stray BOMs…)

@@ -14,6 +14,12 @@ public final class SheetReader {
     public var delimiter: Character { Character(Unicode.Scalar(table.delimiter)) }
     /// Names of the respondent columns, in the sheet's order.
     public private(set) var infoColumnNames: [String] = []
+    /// The names in ``infoColumnNames``, for finding a repeated name in O(1)
+    /// while the header is read (emptied afterwards).
+    var usedInfoColumnNames: Set<String> = []
+    /// Per repeated name: the next counter to try for « (N)», so that the
+    /// thousandth column of the same name does not try 2…999 again.
+    var nextRenameCounter: [String: Int] = [:]
     /// Which respondent columns rows need (by position in ``infoColumnNames``);
     /// the others are empty in every row read after this is set, which saves
     /// making strings nobody reads. `nil` (the default): all of them. Set it
@@ -173,7 +179,7 @@ public final class SheetReader {
         }
         while true {
             let more = try table.nextNonEmptyRecord()
-            if !table.skippedRecordLines.isEmpty { reportSkippedRecords(report) }
+            if !table.skippedRecordLines.isEmpty || !table.readingProblems.isEmpty { reportSkippedRecords(report) }
             guard more else {
                 if rowsRead == 0 { reportNoRows(report) }
                 return false
@@ -194,8 +200,8 @@ public final class SheetReader {
         let line = table.scanner.line
         let taken = table.takeLine { bytes in
             guard row.codes.withUnsafeMutableBufferPointer({ resolver.resolve(bytes, codes: $0.baseAddress!) }) else { return false }
-            resolver.fillInfo(bytes, into: &row.info)
-            return true
+            // A respondent cell that is not valid text: the general path reports it.
+            return resolver.fillInfo(bytes, into: &row.info)
         }
         guard taken else { return false }
         row.line = line
@@ -219,7 +225,9 @@ public final class SheetReader {
             if !Self.isNeeded(infoIndex, neededInfoColumns) {
                 row.info.append("")
             } else {
-                row.info.append(table.string(field))
+                let (text, valid) = table.withField(field, Self.infoText)
+                row.info.append(text)
+                if !valid { report(invalidInfoCell(field: field, column: infoColumnNames[infoIndex], text: text)) }
             }
             infoIndex += 1
         }

@@ -125,7 +125,9 @@ final class SimpleRowResolver {
     /// Puts the respondent columns of the line last resolved into `info`:
     /// the needed ones as read, the others empty (as the general path does,
     /// so that no row ever carries an earlier row's text).
-    func fillInfo(_ line: UnsafeBufferPointer<UInt8>, into info: inout [String]) {
+    /// - Returns: `false` when a cell is not valid text (``SheetReader/infoText(_:)``):
+    ///   the record is not simple, and `info` is unspecified.
+    func fillInfo(_ line: UnsafeBufferPointer<UInt8>, into info: inout [String]) -> Bool {
         for k in 0..<unneededCount where !info[unneededSlots[k]].isEmpty {
             info[unneededSlots[k]] = ""
         }
@@ -137,11 +139,17 @@ final class SimpleRowResolver {
             }
             if !same {
                 lastBytes[slot].removeAll(keepingCapacity: true)
+                let (text, valid) = SheetReader.infoText(cell)
+                guard valid else {
+                    lastStrings[slot] = ""
+                    return false
+                }
                 lastBytes[slot].append(contentsOf: cell)
-                lastStrings[slot] = String(decoding: cell, as: UTF8.self)
+                lastStrings[slot] = text
             }
             info[slot] = lastStrings[slot]
         }
+        return true
     }
 
     /// Resolves one line (without its line end).

@@ -32,11 +32,20 @@ final class TextTableReader {
 
     static let chunkSize = 1 << 20
     /// The longest record kept, in bytes of UTF-8 text: a longer one is
-    /// skipped up to the next line end and its line listed in ``skippedRecordLines``.
+    /// skipped to its end (a line end outside quotes, so a long quoted cell
+    /// is skipped whole) and its line listed in ``skippedRecordLines``.
     static let maximumRecordLength = 1 << 20
     /// Lines where records longer than ``maximumRecordLength`` started; the
     /// owner reports and clears them.
     var skippedRecordLines: [Int] = []
+    /// The line of a skipped record in which a quote opened that the file
+    /// never closes (so the record ran to the end of the file).
+    private(set) var lineOfQuoteNeverClosed: Int?
+    /// Whether the file (UTF-16) ended with an odd byte, which was dropped.
+    private var droppedOddByte = false
+    /// Problems of the file's bytes found while reading (an odd last byte of
+    /// UTF-16, at the end); the owner reports and clears them.
+    var readingProblems: [Diagnostic] = []
 
     /// Opens a file, or standard input for `-`, and detects its encoding and delimiter.
     /// - Parameters:
@@ -82,7 +91,7 @@ final class TextTableReader {
         var decoder = Transcoder(encoding: detected)
         var text: [UInt8] = []
         first.withUnsafeBufferPointer { decoder.append(UnsafeBufferPointer(rebasing: $0[bomLength...]), to: &text) }
-        if exhausted { decoder.finish(to: &text) }
+        let droppedOddByte = exhausted && decoder.finish(to: &text)
 
         // Excel's "sep=;" first line names the delimiter.
         var explicitDelimiter: UInt8?
@@ -101,6 +110,7 @@ final class TextTableReader {
         delimiter = delimiterByte
         scanner = textScanner
         bytesRead = first.count
+        self.droppedOddByte = droppedOddByte
         if explicitDelimiter != nil { _ = try nextRecord() }
     }
 
@@ -152,7 +162,15 @@ final class TextTableReader {
                     continue
                 }
                 return true
-            case .end: return false
+            case .end:
+                if scanner.skippedRecordLeftQuoteOpen, let line = skippedRecordLines.last { lineOfQuoteNeverClosed = line }
+                if droppedOddByte {
+                    droppedOddByte = false
+                    readingProblems.append(Diagnostic(.error, file: displayName, line: scanner.line, column: nil, Message(
+                        en: "the file ends with half a character: \(encoding.rawValue) has two bytes per character, and the last byte has no pair; it is ignored — the file may be cut short: save it again from the program that made it",
+                        ru: "файл кончается половиной символа: в \(encoding.rawValue) на символ два байта, а у последнего байта нет пары; он пропущен — файл, возможно, обрезан: сохраните его заново в программе, которая его создала")))
+                }
+                return false
             case .needMore:
                 scanner.compact()
                 if scanner.buffer.count > Self.maximumRecordLength {
@@ -171,7 +189,7 @@ final class TextTableReader {
                 if n < 0 { throw .io(path: displayName, reason: String(cString: strerror(errno))) }
                 bytesRead += n
                 if n == 0 {
-                    transcoder.finish(to: &scanner.buffer)
+                    if transcoder.finish(to: &scanner.buffer) { droppedOddByte = true }
                     scanner.isAtEnd = true
                 } else {
                     chunk.withUnsafeBufferPointer { transcoder.append(UnsafeBufferPointer(rebasing: $0[0..<n]), to: &scanner.buffer) }
@@ -199,24 +217,33 @@ final class TextTableReader {
         let more = try nextNonEmptyRecord()
         for line in skippedRecordLines { report(oversizedRecord(line: line)) }
         skippedRecordLines.removeAll()
+        readingProblems.forEach(report)
+        readingProblems.removeAll()
         return more
     }
 
     /// The error for a record longer than ``maximumRecordLength``, skipped.
     func oversizedRecord(line: Int) -> Diagnostic {
         let limit = Self.maximumRecordLength >> 20
+        if line == lineOfQuoteNeverClosed {
+            return Diagnostic(.error, file: displayName, line: line, column: 1, Message(
+                en: "this row is longer than \(limit) MiB because a quote opened in it is never closed: everything from here to the end of the file was read as one cell and skipped — close the quote",
+                ru: "эта строка длиннее \(limit) МиБ, потому что открытая в ней кавычка не закрыта: всё отсюда до конца файла прочитано как одна ячейка и пропущено — закройте кавычку"))
+        }
         return Diagnostic(.error, file: displayName, line: line, column: 1, Message(
-            en: "this row is longer than \(limit) MiB without a line break, so it cannot be one student's answers (or a quote opened in it is never closed); it is skipped up to the next line break — check the file",
-            ru: "эта строка длиннее \(limit) МиБ без перевода строки и не может быть ответами одного ученика (или открытая в ней кавычка не закрыта); она пропущена до следующего перевода строки — проверьте файл"))
+            en: "this row is longer than \(limit) MiB without a line break outside quotes, so it cannot be one student's answers; it is skipped to its end, and reading goes on — check the file",
+            ru: "эта строка длиннее \(limit) МиБ без перевода строки вне кавычек и не может быть ответами одного ученика; она пропущена до её конца, чтение продолжено — проверьте файл"))
     }
 
     /// Scans to the next record that has a non-blank cell.
     /// - Returns: `false` at the end of the file.
     func nextNonEmptyRecord() throws(ProfScoreError) -> Bool {
-        while try nextRecord() {
+        while true {
+            // Runs of empty lines (millions, in some exports) are passed over in one go.
+            scanner.skipEmptyLines()
+            guard try nextRecord() else { return false }
             if !recordIsEmpty() { return true }
         }
-        return false
     }
 
     /// Whether every cell of the current record is empty or blank.

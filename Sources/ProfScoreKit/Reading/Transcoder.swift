@@ -51,14 +51,20 @@ struct Transcoder {
         }
     }
 
-    /// Flushes what is left at the end of the input (an odd byte or a lone
-    /// surrogate becomes U+FFFD, which no answer matches).
-    mutating func finish(to output: inout [UInt8]) {
-        if pendingByte != nil || pendingHighSurrogate != nil {
+    /// Flushes what is left at the end of the input: a lone high surrogate
+    /// becomes U+FFFD, which no answer matches; an odd last byte of UTF-16
+    /// is dropped (it is half a character, and as U+FFFD after the last line
+    /// end it would be read as one more respondent).
+    /// - Returns: whether an odd byte was dropped; the reader reports it.
+    @discardableResult
+    mutating func finish(to output: inout [UInt8]) -> Bool {
+        if pendingHighSurrogate != nil {
             TokenNormalizer.appendUTF8(0xFFFD, to: &output)
-            pendingByte = nil
             pendingHighSurrogate = nil
         }
+        let droppedOddByte = pendingByte != nil
+        pendingByte = nil
+        return droppedOddByte
     }
 
     private mutating func appendUnit(_ unit: UInt32, to output: inout [UInt8]) {

@@ -138,10 +138,11 @@ extension BatchScorer {
             throw failed(name, error)
         }
         // The first part checks ids as it goes, with the ids of the files before
-        // (the table made large enough for the whole file's rows at once).
+        // (the table made large enough for the rows the file's size allows,
+        // so that it is rarely rebuilt).
         if checksDuplicates {
             var ids = takeSeenIDs()
-            ids.reserve(parts.reduce(0) { $0 + $1.lineFeeds } + 1)
+            ids.reserve(FileSplitter.reservation(forRows: parts.reduce(0) { $0 + $1.expectedRows }))
             box.slots[0].ids = ids
         }
         let scorer = self.scorer, progress = self.progress
@@ -156,7 +157,7 @@ extension BatchScorer {
                 let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
                 batch.progress = progress
                 let recordsIDs = checksDuplicates && index > 0
-                if recordsIDs { slot.pointee.pending.reserveCapacity(part.lineFeeds + 1) }
+                if recordsIDs { slot.pointee.pending.reserveCapacity(min(part.expectedRows, 1 << 16)) }  // grows beyond
                 slot.pointee.respondents = try batch.scoreRows(of: reader, name: name, ids: &slot.pointee.ids,
                                                                report: { slot.pointee.diagnostics.append($0) }) { row, score in
                     let token = each(&slot.pointee.part!, row, score, reader)

@@ -284,14 +284,19 @@ final class ScoreWorkspace {
 }
 
 extension Scale {
-    /// The level a score falls in: the last band whose `from` is not above it.
+    /// The level a score falls in: the last band whose `from` is not above it
+    /// (the first band for a score below them all).
+    /// - Complexity: O(log levels): the bands ascend (the decoder refuses
+    ///   overlaps and gaps), so they are searched by halves.
     func levelIndex(of score: Double) -> Int? {
         guard !levels.isEmpty else { return nil }
-        var found: Int?
-        for (index, level) in levels.enumerated() where level.from <= score + Scorer.tolerance {
-            found = index
+        // The first band whose `from` is above the score; the one before it is the score's.
+        var low = 0, high = levels.count
+        while low < high {
+            let middle = (low + high) / 2
+            if levels[middle].from <= score + Scorer.tolerance { low = middle + 1 } else { high = middle }
         }
-        return found ?? 0
+        return max(low - 1, 0)
     }
 }
 

@@ -23,7 +23,9 @@ public struct Pseudonymizer: Sendable {
     static let context: [UInt8] = Array("profscore-pseudonym-v1".utf8) + [0]
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
 
-    private let key: [UInt8]
+    /// The key's hash states, prepared once: a key file of megabytes costs
+    /// its hashing once, not once per value.
+    private let key: HMACSHA256.Key
 
     /// Creates a pseudonymizer from a key.
     /// - Returns: `nil` when the key is shorter than ``minimumKeyLength`` bytes.
@@ -31,14 +33,14 @@ public struct Pseudonymizer: Sendable {
         var key = key
         while let last = key.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 { key.removeLast() }
         guard key.count >= Self.minimumKeyLength else { return nil }
-        self.key = key
+        self.key = HMACSHA256.Key(key)
     }
 
     /// The code of a value; an empty (or blank) value stays empty.
     public func code(for value: String) -> String {
         let normalized = TokenNormalizer.normalize(value)
         if normalized.isEmpty { return "" }
-        let mac = HMACSHA256.authenticationCode(for: Self.context + normalized, key: key)
+        let mac = key.authenticationCode(for: Self.context + normalized)
         // 80 bits = 16 groups of 5 bits, most significant first.
         var bits: UInt64 = 0, bitCount = 0
         var characters: [UInt8] = []

@@ -73,8 +73,11 @@ final class Workspace {
     ///   - standardInputFile: a file of the folder given as standard input
     ///     itself (as the shell's `< FILE` does), instead of a pipe.
     ///   - environment: variables to set for this run.
+    ///   - addressSpaceLimit: when given, the run may use at most this
+    ///     many kilobytes of address space (`ulimit -v`): a run that reserves
+    ///     more fails to allocate and aborts.
     func run(_ arguments: [String], standardInput: [UInt8]? = nil, standardInputFile: String? = nil,
-             environment extra: [String: String] = [:]) throws -> ProfscoreRun {
+             environment extra: [String: String] = [:], addressSpaceLimit: Int? = nil) throws -> ProfscoreRun {
         runCount += 1
         let outURL = captures.appendingPathComponent("\(runCount).stdout")
         let errURL = captures.appendingPathComponent("\(runCount).stderr")
@@ -88,8 +91,13 @@ final class Workspace {
         }
 
         let process = Process()
-        process.executableURL = try ProfscoreBinary.url()
-        process.arguments = arguments
+        if let addressSpaceLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(addressSpaceLimit) && exec \"$0\" \"$@\"", try ProfscoreBinary.url().path] + arguments
+        } else {
+            process.executableURL = try ProfscoreBinary.url()
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
