@@ -39,7 +39,9 @@ import Testing
         let edited = text.replacingOccurrences(of: "\"sheets\" : 1", with: "\"sheets\" : 9223372036854775807")
         #expect(edited != text)
         try workspace.write("huge.json", text: edited)
-        let merge = try workspace.run(["merge", "huge.json", "huge.json", "--lang", "en"])
+        // Two copies: the same file twice is refused before it is read.
+        try workspace.write("huge-2.json", text: edited)
+        let merge = try workspace.run(["merge", "huge.json", "huge-2.json", "--lang", "en"])
         #expect(merge.status == 65, "\(merge.status) \(merge.stderr)")
         #expect(merge.stderr.contains("huge.json: error: $.groups[0].results.sheets is 9223372036854775807, but a count in a summary is a whole number from 0 to 1000000000"), "\(merge.stderr)")
 
