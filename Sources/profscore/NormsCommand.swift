@@ -3,81 +3,83 @@ import ProfScoreKit
 
 /// `profscore norms`: builds norm tables from a sample and writes them into a new instrument file.
 enum NormsCommand {
-    static let valueOptions = ["instrument", "output", "by", "min-n", "sample", "diagnostics", "lang"]
-    static let flagOptions: [String] = []
-
-    static let help = Message(
-        en: """
-        USAGE: profscore norms --instrument ID|FILE FILE... --output NEW.json [--by grade,sex]
-                               [--min-n N] [--sample TEXT] [--diagnostics FILE] [--lang ru|en]
-
-        Builds norm tables from a sample of answer sheets (read as profscore score reads
-        them; - is standard input) and writes a NEW instrument file: the instrument as it
-        was, byte for byte, with a 'norms' section added (or replaced). The instrument
-        file itself is never written. For every norm group and scale, each possible raw
-        score gets:
-          percentile rank PR = (respondents below + ½ respondents equal) ÷ n × 100,
-          z = Φ⁻¹(PR/100) (PR kept within ½ ÷ n … 1 − ½ ÷ n of n respondents),
-          sten = round(2z + 5.5) within 1…10, T = round(10z + 50).
-        A respondent counts when every scale is scored and the grouping values are known.
-        Groups smaller than --min-n are refused and left out. Standard output lists every
-        group with its n and the raw scores of each sten; see docs/instrument-format.md.
-
-        OPTIONS:
-          --instrument ID|FILE  Bundled instrument id or an instrument file.
-          --output NEW.json     The new instrument file (required; not the instrument file or an input).
-          --by grade,sex        What norm groups are told apart by: grade, sex, or grade,sex
-                                (default: one group of everybody). The grade comes from a grade column
-                                (параллель, grade) or the number a class name starts with (класс, class);
-                                the sex from a column пол, sex or gender (м/ж, male/female).
-          --min-n N             The smallest norm group (default 30, at least 10).
-          --sample TEXT         Who the sample was (where, when, how chosen); written into the norms
-                                before the counts.
-          --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
-                                a count); - prints them all on standard error.
-          --lang ru|en          Language of messages and headings (default: ru).
-          -h, --help            Show this help.
-
-        EXIT CODES: 0 written (refused groups, if any, on standard error), 64 usage error,
-        65 invalid instrument, a sheet that could not be read or has no column for a grouping,
-        or no group large enough (nothing written); 1 other failure.
-        """,
-        ru: """
-        ИСПОЛЬЗОВАНИЕ: profscore norms --instrument ID|ФАЙЛ ФАЙЛ... --output НОВЫЙ.json [--by grade,sex]
-                                       [--min-n N] [--sample ТЕКСТ] [--diagnostics ФАЙЛ] [--lang ru|en]
-
-        Строит таблицы норм по выборке бланков ответов (читаются, как в profscore score;
-        «-» — стандартный ввод) и записывает НОВЫЙ файл инструмента: инструмент как был,
-        байт в байт, с добавленным (или заменённым) разделом «norms». Сам файл инструмента
-        никогда не перезаписывается. Для каждой нормативной группы и шкалы каждый
-        возможный сырой балл получает:
-          процентильный ранг PR = (респондентов ниже + ½ респондентов с тем же баллом) ÷ n × 100,
-          z = Φ⁻¹(PR/100) (PR в пределах ½ ÷ n … 1 − ½ ÷ n при n респондентах),
-          стен = round(2z + 5,5) в пределах 1…10, T = round(10z + 50).
-        Респондент учитывается, если подсчитаны все шкалы и известны признаки группы.
-        Группы меньше --min-n отклоняются и не входят в нормы. В стандартный вывод —
-        все группы с их n и сырые баллы каждого стена; см. docs/instrument-format.md.
-
-        ПАРАМЕТРЫ:
-          --instrument ID|ФАЙЛ  Идентификатор встроенного инструмента или файл инструмента.
-          --output НОВЫЙ.json   Новый файл инструмента (обязателен; не файл инструмента и не входной файл).
-          --by grade,sex        По чему различаются нормативные группы: grade (параллель), sex (пол)
-                                или grade,sex (по умолчанию — одна группа на всех). Параллель берётся
-                                из столбца «параллель»/grade или из числа в начале названия класса
-                                («класс»/class); пол — из столбца «пол», sex или gender (м/ж, male/female).
-          --min-n N             Наименьшая нормативная группа (по умолчанию 30, не меньше 10).
-          --sample ТЕКСТ        Какой была выборка (где, когда, как отбиралась); записывается в нормы
-                                перед численностями.
-          --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
-                                «-» — вывести все в поток ошибок.
-          --lang ru|en          Язык сообщений и заголовков (по умолчанию ru).
-          -h, --help            Показать эту справку.
-
-        КОДЫ ВЫХОДА: 0 записано (отклонённые группы, если есть, — в потоке ошибок), 64 ошибка
-        в командной строке, 65 неверный инструмент, бланк не прочитан или в нём нет столбца
-        для группировки, или нет ни одной достаточно большой группы (ничего не записано);
-        1 иной сбой.
-        """)
+    static let spec = CommandSpec(
+        name: "norms",
+        summary: Message(en: "Build norm tables (percentile ranks, stens, T) from a sample into a new instrument file.",
+                         ru: "Построить нормы (процентильные ранги, стены, T) по выборке в новый файл инструмента."),
+        usage: Message(
+            en: """
+            --instrument ID|FILE FILE... --output NEW.json [--by grade,sex]
+            [--min-n N] [--sample TEXT] [--diagnostics FILE] [--lang ru|en]
+            """,
+            ru: """
+            --instrument ID|ФАЙЛ ФАЙЛ... --output НОВЫЙ.json [--by grade,sex]
+            [--min-n N] [--sample ТЕКСТ] [--diagnostics ФАЙЛ] [--lang ru|en]
+            """),
+        description: Message(
+            en: """
+            Builds norm tables from a sample of answer sheets (read as profscore score reads
+            them; - is standard input) and writes a NEW instrument file: the instrument as it
+            was, byte for byte, with a 'norms' section added (or replaced). The instrument
+            file itself is never written. For every norm group and scale, each possible raw
+            score gets:
+              percentile rank PR = (respondents below + ½ respondents equal) ÷ n × 100,
+              z = Φ⁻¹(PR/100) (PR kept within ½ ÷ n … 1 − ½ ÷ n of n respondents),
+              sten = round(2z + 5.5) within 1…10, T = round(10z + 50).
+            A respondent counts when every scale is scored and the grouping values are known.
+            Groups smaller than --min-n are refused and left out. Standard output lists every
+            group with its n and the raw scores of each sten; see docs/instrument-format.md.
+            """,
+            ru: """
+            Строит таблицы норм по выборке бланков ответов (читаются, как в profscore score;
+            «-» — стандартный ввод) и записывает НОВЫЙ файл инструмента: инструмент как был,
+            байт в байт, с добавленным (или заменённым) разделом «norms». Сам файл инструмента
+            никогда не перезаписывается. Для каждой нормативной группы и шкалы каждый
+            возможный сырой балл получает:
+              процентильный ранг PR = (респондентов ниже + ½ респондентов с тем же баллом) ÷ n × 100,
+              z = Φ⁻¹(PR/100) (PR в пределах ½ ÷ n … 1 − ½ ÷ n при n респондентах),
+              стен = round(2z + 5,5) в пределах 1…10, T = round(10z + 50).
+            Респондент учитывается, если подсчитаны все шкалы и известны признаки группы.
+            Группы меньше --min-n отклоняются и не входят в нормы. В стандартный вывод —
+            все группы с их n и сырые баллы каждого стена; см. docs/instrument-format.md.
+            """),
+        options: [
+            .instrument,
+            OptionSpec("output", value: "NEW.json", "НОВЫЙ.json", help: Message(
+                en: "The new instrument file (required; not the instrument file or an input).",
+                ru: "Новый файл инструмента (обязателен; не файл инструмента и не входной файл).")),
+            OptionSpec("by", value: "grade,sex", "grade,sex",
+                       default: Message(en: "one group of everybody", ru: "одна группа на всех"), help: Message(
+                en: """
+                What norm groups are told apart by: grade, sex, or grade,sex (default: {default}). The grade comes \
+                from a grade column (параллель, grade) or the number a class name starts with (класс, class); the sex \
+                from a column пол, sex or gender (м/ж, male/female).
+                """,
+                ru: """
+                По чему различаются нормативные группы: grade (параллель), sex (пол) или grade,sex (по умолчанию — \
+                {default}). Параллель берётся из столбца «параллель»/grade или из числа в начале названия класса \
+                («класс»/class); пол — из столбца «пол», sex или gender (м/ж, male/female).
+                """)),
+            OptionSpec("min-n", value: "N", "N", default: Message(en: "\(Norms.defaultMinimumN)", ru: "\(Norms.defaultMinimumN)"), help: Message(
+                en: "The smallest norm group (default {default}, at least \(Norms.lowestMinimumN)).",
+                ru: "Наименьшая нормативная группа (по умолчанию {default}, не меньше \(Norms.lowestMinimumN)).")),
+            OptionSpec("sample", value: "TEXT", "ТЕКСТ", help: Message(
+                en: "Who the sample was (where, when, how chosen); written into the norms before the counts.",
+                ru: "Какой была выборка (где, когда, как отбиралась); записывается в нормы перед численностями.")),
+            .diagnostics,
+            .lang(en: "Language of messages and headings", ru: "Язык сообщений и заголовков"),
+        ],
+        exitCodes: Message(
+            en: """
+            0 written (refused groups, if any, on standard error), 64 usage error, 65 invalid instrument, \
+            a sheet that could not be read or has no column for a grouping, or no group large enough (nothing \
+            written); 1 other failure.
+            """,
+            ru: """
+            0 записано (отклонённые группы, если есть, — в потоке ошибок), 64 ошибка в командной строке, \
+            65 неверный инструмент, бланк не прочитан или в нём нет столбца для группировки, или нет ни одной \
+            достаточно большой группы (ничего не записано); 1 иной сбой.
+            """))
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         // Check the command line before doing any work.

@@ -3,65 +3,61 @@ import ProfScoreKit
 
 /// `profscore report`: group reports of classes, a school or a set of schools.
 enum ReportCommand {
-    static let help = Message(
-        en: """
-        USAGE: profscore report --instrument ID|FILE FILE... [--roster FILE] [--year YEAR]
-                                [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
-                                [--target 80] [--targets FILE] [--min-cell 5]
-                                [--format md|table|csv|json|html] [--output PATH] [--excel]
-                                [--individual FOLDER] [--threads N] [--lang ru|en]
-
-        Scores answer sheets and writes a group report: for the whole set and for each
-        school, grade and class, how many sheets were scored, the distribution of leading
-        types and study profiles (ties shown as ties), levels and mean / SD / median / range
-        per scale, and the sheets with problems. With --roster, the share of students
-        diagnosed per class, grade, band and school, and for students with disabilities
-        (ОВЗ), against the target. Group reports contain no names or ids; the results of a
-        group with fewer than --min-cell scored sheets are not shown. --format json writes
-        the summary that 'profscore merge' combines.
-
-        OPTIONS:
-          --instrument ID|FILE  Bundled instrument id or an instrument file.
-          --roster FILE         Students (id, school, class, grade, ОВЗ) or classes (school, class,
-                                grade, enrolled, ОВЗ) enrolled, for the share diagnosed.
-          --year YEAR           School year of the sheets, e.g. 2025/26 (default: the current one).
-          --individual FOLDER   Also write one printable HTML page per student into FOLDER
-                                (personal data: for the student or parent, on request).
-          --threads N           Score a large sheet on at most N threads (default: one per core);
-                                1 reads every sheet in one go. The report is the same.
-        \(ReportOptions.helpEN)
-          -h, --help            Show this help.
-        """,
-        ru: """
-        ИСПОЛЬЗОВАНИЕ: profscore report --instrument ID|ФАЙЛ ФАЙЛ... [--roster ФАЙЛ] [--year ГОД]
-                                        [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
-                                        [--target 80] [--targets ФАЙЛ] [--min-cell 5]
-                                        [--format md|table|csv|json|html] [--output ПУТЬ] [--excel]
-                                        [--individual ПАПКА] [--threads N] [--lang ru|en]
-
-        Подсчитывает бланки и пишет групповой отчёт: по всем и по каждой школе, параллели и
-        классу — сколько бланков подсчитано, распределение ведущих типов и профилей (равенство
-        баллов показано как равенство), уровни и среднее / ст. откл. / медиана / размах по
-        шкалам, бланки с замечаниями. Со списком (--roster) — доля прошедших диагностику по
-        классам, параллелям, диапазонам и школам, и для обучающихся с ОВЗ, в сравнении с целью.
-        В групповых отчётах нет имён и кодов; результаты групп, где подсчитано меньше
-        --min-cell бланков, не показываются. --format json — сводка для 'profscore merge'.
-
-        ПАРАМЕТРЫ:
-          --instrument ID|ФАЙЛ  Встроенный инструмент или файл инструмента.
-          --roster ФАЙЛ         Список учащихся (код, школа, класс, параллель, ОВЗ) или классов
-                                (школа, класс, параллель, численность, ОВЗ) для доли охвата.
-          --year ГОД            Учебный год бланков, напр. 2025/26 (по умолчанию текущий).
-          --individual ПАПКА    Также записать в ПАПКУ отдельную страницу HTML на каждого ученика
-                                (персональные данные: для ученика или родителей, по запросу).
-          --threads N           Подсчитывать большой бланк не более чем в N потоков (по умолчанию —
-                                по числу ядер); 1 — читать каждый бланк целиком. Отчёт тот же.
-        \(ReportOptions.helpRU)
-          -h, --help            Показать эту справку.
-        """)
-
-    static let valueOptions = ["instrument", "roster", "year", "individual", "threads"] + ReportOptions.valueOptions
-    static let flagOptions = ReportOptions.flagOptions
+    static let spec = CommandSpec(
+        name: "report",
+        summary: Message(en: "Group reports of classes and schools, the share diagnosed, summaries.",
+                         ru: "Групповые отчёты по классам и школам, доля охвата, сводки."),
+        usage: Message(
+            en: """
+            --instrument ID|FILE FILE... [--roster FILE] [--year YEAR]
+            [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
+            [--target 80] [--targets FILE] [--min-cell 5]
+            [--format md|table|csv|json|html] [--output PATH] [--excel]
+            [--individual FOLDER] [--threads N] [--lang ru|en]
+            """,
+            ru: """
+            --instrument ID|ФАЙЛ ФАЙЛ... [--roster ФАЙЛ] [--year ГОД]
+            [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
+            [--target 80] [--targets ФАЙЛ] [--min-cell 5]
+            [--format md|table|csv|json|html] [--output ПУТЬ] [--excel]
+            [--individual ПАПКА] [--threads N] [--lang ru|en]
+            """),
+        description: Message(
+            en: """
+            Scores answer sheets and writes a group report: for the whole set and for each
+            school, grade and class, how many sheets were scored, the distribution of leading
+            types and study profiles (ties shown as ties), levels and mean / SD / median / range
+            per scale, and the sheets with problems. With --roster, the share of students
+            diagnosed per class, grade, band and school, and for students with disabilities
+            (ОВЗ), against the target. Group reports contain no names or ids; the results of a
+            group with fewer than --min-cell scored sheets are not shown. --format json writes
+            the summary that 'profscore merge' combines.
+            """,
+            ru: """
+            Подсчитывает бланки и пишет групповой отчёт: по всем и по каждой школе, параллели и
+            классу — сколько бланков подсчитано, распределение ведущих типов и профилей (равенство
+            баллов показано как равенство), уровни и среднее / ст. откл. / медиана / размах по
+            шкалам, бланки с замечаниями. Со списком (--roster) — доля прошедших диагностику по
+            классам, параллелям, диапазонам и школам, и для обучающихся с ОВЗ, в сравнении с целью.
+            В групповых отчётах нет имён и кодов; результаты групп, где подсчитано меньше
+            --min-cell бланков, не показываются. --format json — сводка для 'profscore merge'.
+            """),
+        options: [
+            .instrument,
+            OptionSpec("roster", value: "FILE", "ФАЙЛ", help: Message(
+                en: "Students (id, school, class, grade, ОВЗ) or classes (school, class, grade, enrolled, ОВЗ) enrolled, for the share diagnosed.",
+                ru: "Список учащихся (код, школа, класс, параллель, ОВЗ) или классов (школа, класс, параллель, численность, ОВЗ) для доли охвата.")),
+            OptionSpec("year", value: "YEAR", "ГОД", default: Message(en: "the current one", ru: "текущий"), help: Message(
+                en: "School year of the sheets, e.g. 2025/26 (default: {default}).",
+                ru: "Учебный год бланков, напр. 2025/26 (по умолчанию {default}).")),
+            OptionSpec("individual", value: "FOLDER", "ПАПКА", help: Message(
+                en: "Also write one printable HTML page per student into FOLDER (personal data: for the student or parent, on request).",
+                ru: "Также записать в ПАПКУ отдельную страницу HTML на каждого ученика (персональные данные: для ученика или родителей, по запросу).")),
+            OptionSpec("threads", value: "N", "N", default: Message(en: "one per core", ru: "по числу ядер"), help: Message(
+                en: "Score a large sheet on at most N threads (default: {default}); 1 reads every sheet in one go. The report is the same.",
+                ru: "Подсчитывать большой бланк не более чем в N потоков (по умолчанию — {default}); 1 — читать каждый бланк целиком. Отчёт тот же.")),
+        ] + ReportOptions.options,
+        exitCodes: nil)
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         let options: ReportOptions

@@ -3,101 +3,100 @@ import ProfScoreKit
 
 /// `profscore score`: scores answer sheets and writes one row per respondent.
 enum ScoreCommand {
-    static let help = Message(
-        en: """
-        USAGE: profscore score --instrument ID|FILE FILE... [--format csv|json|table]
-                               [--output PATH] [--excel] [--strict] [--pseudonymize KEYFILE]
-                               [--keep-columns NAME,NAME] [--diagnostics FILE] [--threads N] [--lang ru|en]
+    static let spec = CommandSpec(
+        name: "score",
+        summary: Message(en: "Score answer sheets with an instrument (one row per student).",
+                         ru: "Подсчитать бланки ответов по инструменту (строка на ученика)."),
+        usage: Message(
+            en: """
+            --instrument ID|FILE FILE... [--format csv|json|table]
+            [--output PATH] [--excel] [--strict] [--pseudonymize KEYFILE]
+            [--keep-columns NAME,NAME] [--diagnostics FILE] [--threads N]
+            [--lang ru|en]
+            """,
+            ru: """
+            --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
+            [--output ПУТЬ] [--excel] [--strict] [--pseudonymize ФАЙЛ-КЛЮЧА]
+            [--keep-columns ИМЯ,ИМЯ] [--diagnostics ФАЙЛ] [--threads N]
+            [--lang ru|en]
+            """),
+        description: Message(
+            en: """
+            Scores answer sheets (CSV or TSV; UTF-8, UTF-8 with BOM, Windows-1251 or
+            UTF-16; delimiter , ; or tab, detected). The header row names the item
+            columns by item id; other columns are respondent information, the first
+            being the respondent id. Use - to read standard input.
 
-        Scores answer sheets (CSV or TSV; UTF-8, UTF-8 with BOM, Windows-1251 or
-        UTF-16; delimiter , ; or tab, detected). The header row names the item
-        columns by item id; other columns are respondent information, the first
-        being the respondent id. Use - to read standard input.
+            Writes, per respondent: the id, the raw score of every scale, the levels,
+            the leading type, the study profile, the Holland code (RIASEC forms), flags,
+            the file and line, then the other respondent columns. Cells that cannot be
+            read are reported on standard error as FILE:LINE:COLUMN and their scales
+            are left unscored; the rest is scored. With an instrument that has norms
+            (profscore norms): per scale the percentile rank and sten from the respondent's
+            norm group (pr_<scale>, sten_<scale>), and the group used or why none applied
+            (norm_group), with one warning per file for respondents without a group.
+            """,
+            ru: """
+            Подсчитывает бланки ответов (CSV или TSV; UTF-8, UTF-8 с BOM, Windows-1251 или
+            UTF-16; разделитель , ; или табуляция определяется сам). В строке заголовка
+            столбцы ответов названы номерами пунктов; остальные столбцы — сведения о
+            респонденте, первый из них — код респондента. «-» — читать стандартный ввод.
 
-        Writes, per respondent: the id, the raw score of every scale, the levels,
-        the leading type, the study profile, the Holland code (RIASEC forms), flags,
-        the file and line, then the other respondent columns. Cells that cannot be
-        read are reported on standard error as FILE:LINE:COLUMN and their scales
-        are left unscored; the rest is scored. With an instrument that has norms
-        (profscore norms): per scale the percentile rank and sten from the respondent's
-        norm group (pr_<scale>, sten_<scale>), and the group used or why none applied
-        (norm_group), with one warning per file for respondents without a group.
-
-        OPTIONS:
-          --instrument ID|FILE  Bundled instrument id (see profscore instruments) or an instrument file.
-          --format csv|json|table
-                                Output format (default: csv).
-          --output PATH         Write to PATH (whole or not at all) instead of standard output (- is standard output).
-          --excel               CSV for Russian Excel: UTF-8 with BOM, ';', decimal comma.
-          --strict              Exit with 65 and write no --output file if any cell or file cannot be read.
-          --pseudonymize KEYFILE
-                                Replace the respondent id and every column of names or contacts (ФИО,
-                                фамилия, имя, обучающийся, телефон, e-mail…) with a stable code keyed by
-                                the secret in KEYFILE (HMAC-SHA-256, at least 16 bytes; see
-                                docs/privacy.md), and empty every other column except school, grade,
-                                class and sex (ОВЗ, notes and unknown columns are emptied). The same
-                                student gets the same code with the same key. Standard error lists the
-                                columns kept and replaced; diagnostics there still name the rows.
-          --keep-columns NAME,NAME
-                                With --pseudonymize: keep these respondent columns in clear too.
-          --threads N           With CSV output, score a large sheet on at most N threads (default:
-                                one per core); 1 reads every sheet in one go. The output is the same.
-          --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
-                                a count); - shows them all on standard error.
-          --lang ru|en          Language of messages and level labels (default: ru).
-          -h, --help            Show this help.
-
-        EXIT CODES: 0 done (problems, if any, reported on standard error), 64 usage error,
-        65 invalid instrument, a sheet that could not be scored, or --strict and a problem;
-        1 other failure (a file that cannot be opened or written).
-        """,
-        ru: """
-        ИСПОЛЬЗОВАНИЕ: profscore score --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
-                                       [--output ПУТЬ] [--excel] [--strict] [--pseudonymize ФАЙЛ-КЛЮЧА]
-                                       [--keep-columns ИМЯ,ИМЯ] [--diagnostics ФАЙЛ] [--threads N] [--lang ru|en]
-
-        Подсчитывает бланки ответов (CSV или TSV; UTF-8, UTF-8 с BOM, Windows-1251 или
-        UTF-16; разделитель , ; или табуляция определяется сам). В строке заголовка
-        столбцы ответов названы номерами пунктов; остальные столбцы — сведения о
-        респонденте, первый из них — код респондента. «-» — читать стандартный ввод.
-
-        Для каждого респондента выводит: код, сырой балл по каждой шкале, уровни,
-        ведущий тип, профиль обучения, код Холланда (формы RIASEC), отметки, файл и
-        строку, затем прочие столбцы респондента. Нечитаемые ячейки сообщаются в поток
-        ошибок как ФАЙЛ:СТРОКА:СТОЛБЕЦ, их шкалы не подсчитываются; остальное подсчитывается.
-        Если у инструмента есть нормы (profscore norms): по каждой шкале процентильный ранг
-        и стен по нормативной группе респондента (pr_<шкала>, sten_<шкала>) и какая группа
-        применена или почему никакая (norm_group), с одним предупреждением на файл о
-        респондентах без группы.
-
-        ПАРАМЕТРЫ:
-          --instrument ID|ФАЙЛ  Идентификатор встроенного инструмента (см. profscore instruments) или файл инструмента.
-          --format csv|json|table
-                                Формат вывода (по умолчанию csv).
-          --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода («-» — стандартный вывод).
-          --excel               CSV для русского Excel: UTF-8 с BOM, «;», десятичная запятая.
-          --strict              Код 65 и без файла --output, если хоть одна ячейка или файл не прочитаны.
-          --pseudonymize ФАЙЛ-КЛЮЧА
-                                Заменить код респондента и все столбцы имён и контактов (ФИО, фамилия,
-                                имя, обучающийся, телефон, e-mail…) на постоянный код по секретному ключу
-                                из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не меньше 16 байт; см. docs/privacy.md) и
-                                очистить все прочие столбцы, кроме школы, параллели, класса и пола (ОВЗ,
-                                примечания и незнакомые столбцы очищаются). С тем же ключом тот же ученик
-                                получает тот же код. В потоке ошибок — какие столбцы оставлены и заменены;
-                                замечания там по-прежнему называют строки.
-          --keep-columns ИМЯ,ИМЯ
-                                С --pseudonymize: оставить как есть и эти столбцы респондента.
-          --threads N           При выводе CSV подсчитывать большой бланк не более чем в N потоков (по
-                                умолчанию — по числу ядер); 1 — читать каждый бланк целиком. Результат тот же.
-          --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
-                                «-» — показать все в потоке ошибок.
-          --lang ru|en          Язык сообщений и названий уровней (по умолчанию ru).
-          -h, --help            Показать эту справку.
-
-        КОДЫ ВЫХОДА: 0 готово (замечания, если были, — в потоке ошибок), 64 ошибка в командной
-        строке, 65 неверный инструмент, бланк не подсчитан или --strict и есть ошибки;
-        1 иной сбой (файл не открывается или не записывается).
-        """)
+            Для каждого респондента выводит: код, сырой балл по каждой шкале, уровни,
+            ведущий тип, профиль обучения, код Холланда (формы RIASEC), отметки, файл и
+            строку, затем прочие столбцы респондента. Нечитаемые ячейки сообщаются в поток
+            ошибок как ФАЙЛ:СТРОКА:СТОЛБЕЦ, их шкалы не подсчитываются; остальное подсчитывается.
+            Если у инструмента есть нормы (profscore norms): по каждой шкале процентильный ранг
+            и стен по нормативной группе респондента (pr_<шкала>, sten_<шкала>) и какая группа
+            применена или почему никакая (norm_group), с одним предупреждением на файл о
+            респондентах без группы.
+            """),
+        options: [
+            .instrument,
+            OptionSpec("format", choices: ScoreFormat.self, default: .csv, help: Message(
+                en: "Output format (default: {default}).", ru: "Формат вывода (по умолчанию {default}).")),
+            OptionSpec("output", value: "PATH", "ПУТЬ", help: Message(
+                en: "Write to PATH (whole or not at all) instead of standard output (- is standard output).",
+                ru: "Записать в ПУТЬ (целиком или никак) вместо стандартного вывода («-» — стандартный вывод).")),
+            .excel,
+            OptionSpec(flag: "strict", help: Message(
+                en: "Exit with 65 and write no --output file if any cell or file cannot be read.",
+                ru: "Код 65 и без файла --output, если хоть одна ячейка или файл не прочитаны.")),
+            OptionSpec("pseudonymize", value: "KEYFILE", "ФАЙЛ-КЛЮЧА", help: Message(
+                en: """
+                Replace the respondent id and every column of names or contacts (ФИО, фамилия, имя, обучающийся, \
+                телефон, e-mail…) with a stable code keyed by the secret in KEYFILE (HMAC-SHA-256, at least 16 bytes; \
+                see docs/privacy.md), and empty every other column except school, grade, class and sex (ОВЗ, notes and \
+                unknown columns are emptied). The same student gets the same code with the same key. Standard error \
+                lists the columns kept and replaced; diagnostics there still name the rows.
+                """,
+                ru: """
+                Заменить код респондента и все столбцы имён и контактов (ФИО, фамилия, имя, обучающийся, телефон, \
+                e-mail…) на постоянный код по секретному ключу из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не меньше 16 байт; \
+                см. docs/privacy.md) и очистить все прочие столбцы, кроме школы, параллели, класса и пола (ОВЗ, \
+                примечания и незнакомые столбцы очищаются). С тем же ключом тот же ученик получает тот же код. \
+                В потоке ошибок — какие столбцы оставлены и заменены; замечания там по-прежнему называют строки.
+                """)),
+            OptionSpec("keep-columns", value: "NAME,NAME", "ИМЯ,ИМЯ", help: Message(
+                en: "With --pseudonymize: keep these respondent columns in clear too.",
+                ru: "С --pseudonymize: оставить как есть и эти столбцы респондента.")),
+            OptionSpec("threads", value: "N", "N", default: Message(en: "one per core", ru: "по числу ядер"), help: Message(
+                en: "With CSV output, score a large sheet on at most N threads (default: {default}); 1 reads every sheet in one go. The output is the same.",
+                ru: "При выводе CSV подсчитывать большой бланк не более чем в N потоков (по умолчанию — {default}); 1 — читать каждый бланк целиком. Результат тот же.")),
+            .diagnostics,
+            .lang(en: "Language of messages and level labels", ru: "Язык сообщений и названий уровней"),
+        ],
+        exitCodes: Message(
+            en: """
+            0 done (problems, if any, reported on standard error), 64 usage error, \
+            65 invalid instrument, a sheet that could not be scored, or --strict and a problem; \
+            1 other failure (a file that cannot be opened or written).
+            """,
+            ru: """
+            0 готово (замечания, если были, — в потоке ошибок), 64 ошибка в командной \
+            строке, 65 неверный инструмент, бланк не подсчитан или --strict и есть ошибки; \
+            1 иной сбой (файл не открывается или не записывается).
+            """))
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         // Check the command line before doing any work.
@@ -105,7 +104,7 @@ enum ScoreCommand {
         let threadLimit: Int
         let keepColumns: [String]
         do {
-            format = try arguments.choice("format", default: .csv, allowed: ScoreFormat.allCases)
+            format = try arguments.choice("format")
             threadLimit = try arguments.threads()
             keepColumns = try keptColumns(arguments)
         } catch {
