@@ -98,3 +98,9 @@ struct UsageError: Error {
     var message: Message
     init(en: String, ru: String) { message = Message(en: en, ru: ru) }
 }
+
+/// A command step that stopped the command with this exit code (the reason
+/// already said on standard error).
+struct CommandExit: Error {
+    var code: ExitCode
+}
