@@ -69,21 +69,7 @@ enum ReportCommand {
             terminal.error(error.message.text(in: terminal.language))
             return .usage
         }
-        guard let instrumentName = arguments.values["instrument"] else {
-            terminal.message(en: "report needs --instrument ID|FILE; see profscore instruments for the bundled ids",
-                             ru: "для report нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
-            return .usage
-        }
-        let inputs = arguments.operands
-        guard !inputs.isEmpty else {
-            terminal.message(en: "report needs at least one answer-sheet file, or - for standard input",
-                             ru: "для report нужен хотя бы один файл бланков или «-» для стандартного ввода")
-            return .usage
-        }
-        guard inputs.filter({ $0 == "-" }).count <= 1 else {
-            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
-            return .usage
-        }
+        guard let (instrumentName, inputs) = arguments.instrumentAndSheets(terminal: terminal) else { return .usage }
         let individualFolder = arguments.values["individual"]
         guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
             try files.addInput(instrumentName, .instrument)
@@ -111,66 +97,22 @@ enum ReportCommand {
             terminal.report(error)
             return .forFailure(error)
         }
-        let scorer = Scorer(instrument: instrument)
         let builder = SummaryBuilder(instrument: instrument, roster: roster, schoolYear: year, settings: settings)
         // Repeated students are found through the roster; without one nothing
         // is kept per student, so memory does not grow with the sheets.
-        let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+        let batch = BatchScorer(scorer: Scorer(instrument: instrument), detectsDuplicateIDs: false)
         batch.progress = ScoringProgress()
         terminal.progressLine.start(batch.progress!, totalBytes: ProgressLine.totalSize(of: inputs), language: terminal.language)
+        let pages = individualFolder.map { IndividualPages(folder: $0, instrument: instrument, language: terminal.language) }
         var ioFailures = 0
-        var pageNames: Set<String> = []
-        var pageFailures = 0
         for input in inputs {
-            let spooled: SpooledInput
             do {
-                spooled = try SpooledInput(input)
+                let spooled = try SpooledInput(input)
+                scoreSheet(spooled, batch: batch, builder: builder, threads: threads, perStudent: roster != nil,
+                           pages: pages, warnAboutLevels: options.groupBy != nil, terminal: terminal)
             } catch {
                 terminal.report(error)
                 ioFailures += 1
-                continue
-            }
-            let warnAboutLevels = options.groupBy != nil
-            do throws(ProfScoreError) {
-                if roster == nil && individualFolder == nil {
-                    // Nothing per student is needed: score large files on every core.
-                    let name = spooled.displayName
-                    let parts = try batch.scoreConcurrently(
-                        path: spooled.path, displayName: name, threads: threads,
-                        makePartial: { builder.makePart() },
-                        prepare: { reader in
-                            reader.neededInfoColumns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic).needed
-                        },
-                        report: terminal.diagnostic
-                    ) { part, row, score, reader in
-                        part.add(row: row, score: score, reader: reader, file: name, report: { _ in })
-                    }
-                    for part in parts { builder.merge(part) }
-                    continue
-                }
-                var columns = SummaryBuilder.SheetColumns()
-                try batch.score(path: spooled.path, displayName: spooled.displayName, prepare: { reader in
-                    columns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic)
-                    // Individual pages show every respondent column.
-                    if individualFolder == nil { reader.neededInfoColumns = columns.needed }
-                }, report: terminal.diagnostic) { row, score, reader in
-                    builder.add(row: row, score: score, columns: columns, file: spooled.displayName, report: terminal.diagnostic)
-                    if let individualFolder {
-                        let info = zip(reader.infoColumnNames, row.info).map { (name: $0, value: $1) }
-                        let page = IndividualReport.render(instrument: instrument, info: info, score: score, language: terminal.language)
-                        let name = pageName(row.id.isEmpty ? "line-\(row.line)" : row.id, taken: &pageNames)
-                        do throws(ProfScoreError) {
-                            let sink = try OutputSink.file(individualFolder + "/" + name + ".html")
-                            sink.write(page)
-                            try sink.commit()
-                        } catch {
-                            terminal.error(error.rendered(in: terminal.language))
-                            pageFailures += 1
-                        }
-                    }
-                }
-            } catch {
-                terminal.error(error.rendered(in: terminal.language))
             }
         }
         terminal.progressLine.stop()
@@ -179,15 +121,88 @@ enum ReportCommand {
         let dataFailures = batch.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
         ioFailures += batch.failures.count - dataFailures
         terminal.finishDiagnostics()
-        terminal.message(
-            en: "\(instrument.id): \(batch.respondentCount) sheet(s) read from \(inputs.count - ioFailures - dataFailures) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read"
-                + (individualFolder.map { "; \(pageNames.count - pageFailures) individual page(s) in \($0)" } ?? ""),
-            ru: "\(instrument.id): прочитано бланков: \(batch.respondentCount), файлов: \(inputs.count - ioFailures - dataFailures) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount)"
-                + (individualFolder.map { "; индивидуальных страниц: \(pageNames.count - pageFailures) в \($0)" } ?? ""))
+        summarize(batch, read: inputs.count - ioFailures - dataFailures, of: inputs.count, pages: pages, instrument: instrument, terminal: terminal)
         if exit != .success { return exit }
         if dataFailures > 0 { return .dataError }
-        if ioFailures > 0 || pageFailures > 0 { return .failure }
+        if ioFailures > 0 || (pages?.failures ?? 0) > 0 { return .failure }
         return .success
+    }
+
+    /// Scores one sheet into the report (and its students' pages). Without a
+    /// roster or pages nothing per student is needed, and a large sheet is
+    /// scored on every core.
+    private static func scoreSheet(_ spooled: SpooledInput, batch: BatchScorer, builder: SummaryBuilder, threads: Int, perStudent: Bool,
+                                   pages: IndividualPages?, warnAboutLevels: Bool, terminal: Terminal) {
+        do throws(ProfScoreError) {
+            if !perStudent && pages == nil {
+                let name = spooled.displayName
+                let parts = try batch.scoreConcurrently(
+                    path: spooled.path, displayName: name, threads: threads,
+                    makePartial: { builder.makePart() },
+                    prepare: { reader in
+                        reader.neededInfoColumns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic).needed
+                    },
+                    report: terminal.diagnostic
+                ) { part, row, score, reader in
+                    part.add(row: row, score: score, reader: reader, file: name, report: { _ in })
+                }
+                for part in parts { builder.merge(part) }
+                return
+            }
+            var columns = SummaryBuilder.SheetColumns()
+            try batch.score(path: spooled.path, displayName: spooled.displayName, prepare: { reader in
+                columns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic)
+                // Individual pages show every respondent column.
+                if pages == nil { reader.neededInfoColumns = columns.needed }
+            }, report: terminal.diagnostic) { row, score, reader in
+                builder.add(row: row, score: score, columns: columns, file: spooled.displayName, report: terminal.diagnostic)
+                pages?.write(row: row, score: score, reader: reader, terminal: terminal)
+            }
+        } catch {
+            terminal.error(error.rendered(in: terminal.language))
+        }
+    }
+
+    /// The summary line on standard error: sheets and files read, cells
+    /// unreadable, and with `--individual` the pages written.
+    private static func summarize(_ batch: BatchScorer, read: Int, of total: Int, pages: IndividualPages?,
+                                  instrument: Instrument, terminal: Terminal) {
+        terminal.message(
+            en: "\(instrument.id): \(batch.respondentCount) sheet(s) read from \(read) of \(total) file(s); \(batch.unreadableCellCount) cell(s) could not be read"
+                + (pages.map { "; \($0.names.count - $0.failures) individual page(s) in \($0.folder)" } ?? ""),
+            ru: "\(instrument.id): прочитано бланков: \(batch.respondentCount), файлов: \(read) из \(total); нечитаемых ячеек: \(batch.unreadableCellCount)"
+                + (pages.map { "; индивидуальных страниц: \($0.names.count - $0.failures) в \($0.folder)" } ?? ""))
+    }
+
+    /// `--individual FOLDER`: one printable page per student, with the
+    /// names given so far and the pages that could not be written.
+    private final class IndividualPages {
+        let folder: String
+        let instrument: Instrument
+        let language: Language
+        var names: Set<String> = []
+        var failures = 0
+
+        init(folder: String, instrument: Instrument, language: Language) {
+            self.folder = folder
+            self.instrument = instrument
+            self.language = language
+        }
+
+        /// Writes the page of one respondent; a page that cannot be written is reported and counted.
+        func write(row: SheetRow, score: RespondentScore, reader: SheetReader, terminal: Terminal) {
+            let info = zip(reader.infoColumnNames, row.info).map { (name: $0, value: $1) }
+            let page = IndividualReport.render(instrument: instrument, info: info, score: score, language: language)
+            let name = pageName(row.id.isEmpty ? "line-\(row.line)" : row.id, taken: &names)
+            do throws(ProfScoreError) {
+                let sink = try OutputSink.file(folder + "/" + name + ".html")
+                sink.write(page)
+                try sink.commit()
+            } catch {
+                terminal.error(error.rendered(in: terminal.language))
+                failures += 1
+            }
+        }
     }
 
     /// A file name for a student's page: the id with unsafe characters replaced, made unique.
