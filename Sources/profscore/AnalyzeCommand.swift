@@ -64,21 +64,7 @@ enum AnalyzeCommand {
             terminal.error(error.message.text(in: terminal.language))
             return .usage
         }
-        guard let instrumentName = arguments.values["instrument"] else {
-            terminal.message(en: "analyze needs --instrument ID|FILE; see profscore instruments for the bundled ids",
-                             ru: "для analyze нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
-            return .usage
-        }
-        let inputs = arguments.operands
-        guard !inputs.isEmpty else {
-            terminal.message(en: "analyze needs at least one answer-sheet file, or - for standard input",
-                             ru: "для analyze нужен хотя бы один файл бланков или «-» для стандартного ввода")
-            return .usage
-        }
-        guard inputs.filter({ $0 == "-" }).count <= 1 else {
-            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
-            return .usage
-        }
+        guard let (instrumentName, inputs) = arguments.instrumentAndSheets(terminal: terminal) else { return .usage }
         guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
             try files.addInput(instrumentName, .instrument)
             try files.addInputs(inputs, .sheet)

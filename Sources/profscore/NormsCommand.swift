@@ -83,21 +83,9 @@ enum NormsCommand {
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         // Check the command line before doing any work.
-        guard let instrumentName = arguments.values["instrument"] else {
-            terminal.message(en: "norms needs --instrument ID|FILE; see profscore instruments for the bundled ids",
-                             ru: "для norms нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
-            return .usage
-        }
-        let inputs = arguments.operands
-        guard !inputs.isEmpty else {
-            terminal.message(en: "norms needs at least one answer-sheet file of the norm sample, or - for standard input",
-                             ru: "для norms нужен хотя бы один файл бланков нормативной выборки или «-» для стандартного ввода")
-            return .usage
-        }
-        guard inputs.filter({ $0 == "-" }).count <= 1 else {
-            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
-            return .usage
-        }
+        guard let (instrumentName, inputs) = arguments.instrumentAndSheets(terminal: terminal, noSheets: Message(
+            en: "norms needs at least one answer-sheet file of the norm sample, or - for standard input",
+            ru: "для norms нужен хотя бы один файл бланков нормативной выборки или «-» для стандартного ввода")) else { return .usage }
         guard let outputPath = arguments.values["output"], outputPath != "-" else {
             terminal.message(en: "norms needs --output NEW.json: the new instrument file with the norms (the instrument file itself is never overwritten)",
                              ru: "для norms нужен --output НОВЫЙ.json — новый файл инструмента с нормами (сам файл инструмента не перезаписывается)")
@@ -109,30 +97,8 @@ enum NormsCommand {
             try files.addOutput(outputPath, .output)
             try files.addOutput(arguments.values["diagnostics"], .diagnostics)
         }) else { return .usage }
-        var groupBy: [Norms.Variable] = []
-        if let by = arguments.values["by"] {
-            for name in by.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let variable = Norms.Variable(rawValue: name) else {
-                    terminal.message(en: "--by '\(by)': '\(name)' is not one of: grade, sex (write --by grade, --by sex or --by grade,sex)",
-                                     ru: "--by «\(by)»: «\(name)» — не одно из: grade, sex (пишите --by grade, --by sex или --by grade,sex)")
-                    return .usage
-                }
-                guard !groupBy.contains(variable) else {
-                    terminal.message(en: "--by '\(by)' names \(name) twice", ru: "--by «\(by)»: \(name) указано дважды")
-                    return .usage
-                }
-                groupBy.append(variable)
-            }
-        }
-        var minimumN = Norms.defaultMinimumN
-        if let text = arguments.values["min-n"] {
-            guard let value = Int(text), value >= Norms.lowestMinimumN, value <= 1_000_000_000 else {
-                terminal.message(en: "--min-n '\(text)' is not a whole number of at least \(Norms.lowestMinimumN): percentile ranks of fewer respondents are too coarse to be norms",
-                                 ru: "--min-n «\(text)» — не целое число не меньше \(Norms.lowestMinimumN): процентильные ранги по меньшему числу респондентов слишком грубы для норм")
-                return .usage
-            }
-            minimumN = value
-        }
+        guard let groupBy = groupVariables(arguments, terminal: terminal),
+              let minimumN = minimumN(arguments, terminal: terminal) else { return .usage }
 
         let instrument: Instrument
         do {
@@ -145,16 +111,7 @@ enum NormsCommand {
         defer { terminal.finishDiagnostics() }
 
         let builder = NormBuilder(instrument: instrument, groupBy: groupBy)
-        var dataFailures = 0, ioFailures = 0
-        for input in inputs {
-            do {
-                let spooled = try SpooledInput(input)
-                try builder.read(path: spooled.path, displayName: spooled.displayName, report: terminal.diagnostic)
-            } catch {
-                terminal.report(error)
-                if case .io = error { ioFailures += 1 } else { dataFailures += 1 }
-            }
-        }
+        let (dataFailures, ioFailures) = readSample(inputs, into: builder, terminal: terminal)
         let built = builder.result(minimumN: minimumN, description: arguments.values["sample"], file: instrumentName)
         for warning in built.warnings { terminal.diagnostic(warning) }
         Terminal.output(built.rendered(instrument: instrument, language: terminal.language))
@@ -179,6 +136,63 @@ enum NormsCommand {
         }
         let written = InstrumentLoading.write(bytes, to: outputPath, terminal: terminal)
         guard written == .success else { return written }
+        notes(about: norms, in: outputPath, from: instrumentName, instrument: instrument, terminal: terminal)
+        terminal.finishDiagnostics()
+        let refused = built.groups.filter { !$0.accepted }.count
+        terminal.message(
+            en: "\(instrument.id): wrote \(outputPath): \(norms.groups.count) norm group(s), \(built.normed) of \(built.respondents) respondent(s) from \(read) file(s); \(refused) group(s) refused as smaller than \(built.minimumN)",
+            ru: "\(instrument.id): записан \(outputPath): нормативных групп: \(norms.groups.count), респондентов: \(built.normed) из \(built.respondents), файлов: \(read); отклонено групп меньше \(built.minimumN): \(refused)")
+        return .success
+    }
+
+    /// `--by`: what norm groups are told apart by; `nil` (with the reason said) when it names something else or a variable twice.
+    private static func groupVariables(_ arguments: Arguments, terminal: Terminal) -> [Norms.Variable]? {
+        var groupBy: [Norms.Variable] = []
+        guard let by = arguments.values["by"] else { return groupBy }
+        for name in by.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let variable = Norms.Variable(rawValue: name) else {
+                terminal.message(en: "--by '\(by)': '\(name)' is not one of: grade, sex (write --by grade, --by sex or --by grade,sex)",
+                                 ru: "--by «\(by)»: «\(name)» — не одно из: grade, sex (пишите --by grade, --by sex или --by grade,sex)")
+                return nil
+            }
+            guard !groupBy.contains(variable) else {
+                terminal.message(en: "--by '\(by)' names \(name) twice", ru: "--by «\(by)»: \(name) указано дважды")
+                return nil
+            }
+            groupBy.append(variable)
+        }
+        return groupBy
+    }
+
+    /// `--min-n`: the smallest norm group; `nil` (with the reason said) when it is too small or not a number.
+    private static func minimumN(_ arguments: Arguments, terminal: Terminal) -> Int? {
+        guard let text = arguments.values["min-n"] else { return Norms.defaultMinimumN }
+        guard let value = Int(text), value >= Norms.lowestMinimumN, value <= 1_000_000_000 else {
+            terminal.message(en: "--min-n '\(text)' is not a whole number of at least \(Norms.lowestMinimumN): percentile ranks of fewer respondents are too coarse to be norms",
+                             ru: "--min-n «\(text)» — не целое число не меньше \(Norms.lowestMinimumN): процентильные ранги по меньшему числу респондентов слишком грубы для норм")
+            return nil
+        }
+        return value
+    }
+
+    /// Reads every sheet of the sample; returns how many files had bad data and how many could not be read.
+    private static func readSample(_ inputs: [String], into builder: NormBuilder, terminal: Terminal) -> (data: Int, io: Int) {
+        var dataFailures = 0, ioFailures = 0
+        for input in inputs {
+            do {
+                let spooled = try SpooledInput(input)
+                try builder.read(path: spooled.path, displayName: spooled.displayName, report: terminal.diagnostic)
+            } catch {
+                terminal.report(error)
+                if case .io = error { ioFailures += 1 } else { dataFailures += 1 }
+            }
+        }
+        return (dataFailures, ioFailures)
+    }
+
+    /// Notes on the written file: norms replaced, the sample, and the version to raise.
+    private static func notes(about norms: Norms, in outputPath: String, from instrumentName: String,
+                              instrument: Instrument, terminal: Terminal) {
         if instrument.norms != nil {
             terminal.diagnostic(Diagnostic(.note, file: outputPath, Message(
                 en: "the norms of \(instrumentName) are replaced by the new ones in this file",
@@ -189,11 +203,5 @@ enum NormsCommand {
         terminal.diagnostic(Diagnostic(.note, file: outputPath, Message(
             en: "version \(instrument.version) is kept as it was; raise \"version\" before you give the file to others, so that scored results say which norms they used",
             ru: "версия \(instrument.version) оставлена как была; повысьте «version», прежде чем передавать файл другим, чтобы по результатам было видно, какие нормы использованы")))
-        terminal.finishDiagnostics()
-        let refused = built.groups.filter { !$0.accepted }.count
-        terminal.message(
-            en: "\(instrument.id): wrote \(outputPath): \(norms.groups.count) norm group(s), \(built.normed) of \(built.respondents) respondent(s) from \(read) file(s); \(refused) group(s) refused as smaller than \(built.minimumN)",
-            ru: "\(instrument.id): записан \(outputPath): нормативных групп: \(norms.groups.count), респондентов: \(built.normed) из \(built.respondents), файлов: \(read); отклонено групп меньше \(built.minimumN): \(refused)")
-        return .success
     }
 }

@@ -188,21 +188,7 @@ enum ScoreCommand {
             terminal.error(error.message.text(in: terminal.language))
             return nil
         }
-        guard let instrumentName = arguments.values["instrument"] else {
-            terminal.message(en: "score needs --instrument ID|FILE; see profscore instruments for the bundled ids",
-                             ru: "для score нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
-            return nil
-        }
-        let inputs = arguments.operands
-        guard !inputs.isEmpty else {
-            terminal.message(en: "score needs at least one answer-sheet file, or - for standard input",
-                             ru: "для score нужен хотя бы один файл бланков или «-» для стандартного ввода")
-            return nil
-        }
-        guard inputs.filter({ $0 == "-" }).count <= 1 else {
-            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
-            return nil
-        }
+        guard let (instrumentName, inputs) = arguments.instrumentAndSheets(terminal: terminal) else { return nil }
         let excel = arguments.flags.contains("excel")
         if excel && format != .csv {
             terminal.message(en: "--excel applies to --format csv only", ru: "--excel относится только к --format csv")
