@@ -84,18 +84,10 @@ enum ReportCommand {
         defer { terminal.finishDiagnostics() }
         let year = arguments.values["year"].map(SchoolYear.normalize) ?? SchoolYear.containing(Date())
 
-        let instrument: Instrument
-        let settings: ReportSettings
-        var roster: Roster?
-        do {
-            instrument = try Instrument.named(instrumentName)
-            settings = try options.settings(over: ReportSettings(), terminal: terminal)
-            if let rosterPath = arguments.values["roster"] {
-                roster = try Roster.load(path: rosterPath, report: terminal.diagnostic)
-            }
-        } catch {
-            terminal.report(error)
-            return .forFailure(error)
+        let instrument: Instrument, settings: ReportSettings, roster: Roster?
+        switch load(instrumentName, rosterPath: arguments.values["roster"], options: options, terminal: terminal) {
+        case .success(let loaded): (instrument, settings, roster) = loaded
+        case .failure(let exit): return exit.code
         }
         let builder = SummaryBuilder(instrument: instrument, roster: roster, schoolYear: year, settings: settings)
         // Repeated students are found through the roster; without one nothing
@@ -126,6 +118,20 @@ enum ReportCommand {
         if dataFailures > 0 { return .dataError }
         if ioFailures > 0 || (pages?.failures ?? 0) > 0 { return .failure }
         return .success
+    }
+
+    /// The instrument, the report settings (with `--targets`) and the roster, or the exit code when one cannot be read.
+    private static func load(_ instrumentName: String, rosterPath: String?, options: ReportOptions,
+                             terminal: Terminal) -> Result<(Instrument, ReportSettings, Roster?), CommandExit> {
+        do {
+            let instrument = try Instrument.named(instrumentName)
+            let settings = try options.settings(over: ReportSettings(), terminal: terminal)
+            let roster = try rosterPath.map { path throws(ProfScoreError) in try Roster.load(path: path, report: terminal.diagnostic) }
+            return .success((instrument, settings, roster))
+        } catch {
+            terminal.report(error)
+            return .failure(CommandExit(code: .forFailure(error)))
+        }
     }
 
     /// Scores one sheet into the report (and its students' pages). Without a
