@@ -3,93 +3,68 @@ import ProfScoreKit
 
 /// `profscore analyze`: item and reliability analysis of a pilot sample.
 enum AnalyzeCommand {
-    static let valueOptions = ["instrument", "format", "output", "diagnostics", "lang"]
-    static let flagOptions: [String] = []
-
-    static let help = Message(
-        en: """
-        USAGE: profscore analyze --instrument ID|FILE FILE... [--format table|md|csv|json]
-                                 [--output PATH] [--diagnostics FILE] [--lang ru|en]
-
-        Item and reliability analysis of a pilot sample (answer sheets as profscore
-        score reads them; - is standard input). For each scale: Cronbach's α (raw and
-        standardized), the mean inter-item correlation, the score's mean and SD; for
-        each of its items: mean, SD, the corrected item–total correlation (r.drop),
-        α if the item is dropped, answer frequencies and missing answers. Items are
-        scored as keyed (reverse-keyed items reversed). Each scale is computed over
-        its complete cases (respondents who answered all its items). Forced-choice
-        (ipsative) scales, such as the ДДО's, get no α. Warnings on standard error
-        point at the key entry of an item that correlates negatively with its scale
-        (usually a mis-keyed item) or hardly varies. The numbers agree with R's
-        psych::alpha (see docs/analysis.md).
-
-        OPTIONS:
-          --instrument ID|FILE  Bundled instrument id or an instrument file.
-          --format table|md|csv|json
-                                Output format (default: table). CSV and JSON carry full precision.
-          --output PATH         Write to PATH (whole or not at all) instead of standard output.
-          --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
-                                the count); - prints them all on standard error.
-          --lang ru|en          Language of headings and messages (default: ru).
-          -h, --help            Show this help.
-
-        EXIT CODES: 0 done (warnings, if any, on standard error), 64 usage error,
-        65 invalid instrument or a sheet that could not be read at all, 1 other failure.
-        """,
-        ru: """
-        ИСПОЛЬЗОВАНИЕ: profscore analyze --instrument ID|ФАЙЛ ФАЙЛ... [--format table|md|csv|json]
-                                         [--output ПУТЬ] [--diagnostics ФАЙЛ] [--lang ru|en]
-
-        Анализ пунктов и надёжности по пилотной выборке (бланки ответов — как для
-        profscore score; «-» — стандартный ввод). Для каждой шкалы: α Кронбаха (по
-        ковариациям и стандартизированная), средняя корреляция между пунктами, среднее
-        и СО балла; для каждого её пункта: среднее, СО, скорректированная корреляция
-        с итогом (r.drop), α без пункта, частоты ответов и пропуски. Пункты оцениваются
-        по ключу (обратные — в обратном порядке). Каждая шкала считается по полным
-        наблюдениям (респондентам, ответившим на все её пункты). Для шкал с
-        вынужденным выбором (ипсативных), как в ДДО, α не приводится. Предупреждения в
-        потоке ошибок указывают на запись ключа пункта, который отрицательно
-        коррелирует со шкалой (обычно ошибка в ключе) или почти не варьирует. Числа
-        совпадают с psych::alpha в R (см. docs/analysis.md).
-
-        ПАРАМЕТРЫ:
-          --instrument ID|ФАЙЛ  Идентификатор встроенного инструмента или файл инструмента.
-          --format table|md|csv|json
-                                Формат вывода (по умолчанию table). В CSV и JSON — полная точность.
-          --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода.
-          --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
-                                «-» — вывести все в поток ошибок.
-          --lang ru|en          Язык заголовков и сообщений (по умолчанию ru).
-          -h, --help            Показать эту справку.
-
-        КОДЫ ВЫХОДА: 0 готово (предупреждения, если есть, — в потоке ошибок), 64 ошибка
-        в командной строке, 65 неверный инструмент или бланк, который не удалось
-        прочитать, 1 иной сбой.
-        """)
+    static let spec = CommandSpec(
+        name: "analyze",
+        summary: Message(en: "Item and reliability analysis (Cronbach's α) of a pilot sample.",
+                         ru: "Анализ пунктов и надёжности (α Кронбаха) по пилотной выборке."),
+        usage: Message(
+            en: """
+            --instrument ID|FILE FILE... [--format table|md|csv|json]
+            [--output PATH] [--diagnostics FILE] [--lang ru|en]
+            """,
+            ru: """
+            --instrument ID|ФАЙЛ ФАЙЛ... [--format table|md|csv|json]
+            [--output ПУТЬ] [--diagnostics ФАЙЛ] [--lang ru|en]
+            """),
+        description: Message(
+            en: """
+            Item and reliability analysis of a pilot sample (answer sheets as profscore
+            score reads them; - is standard input). For each scale: Cronbach's α (raw and
+            standardized), the mean inter-item correlation, the score's mean and SD; for
+            each of its items: mean, SD, the corrected item–total correlation (r.drop),
+            α if the item is dropped, answer frequencies and missing answers. Items are
+            scored as keyed (reverse-keyed items reversed). Each scale is computed over
+            its complete cases (respondents who answered all its items). Forced-choice
+            (ipsative) scales, such as the ДДО's, get no α. Warnings on standard error
+            point at the key entry of an item that correlates negatively with its scale
+            (usually a mis-keyed item) or hardly varies. The numbers agree with R's
+            psych::alpha (see docs/analysis.md).
+            """,
+            ru: """
+            Анализ пунктов и надёжности по пилотной выборке (бланки ответов — как для
+            profscore score; «-» — стандартный ввод). Для каждой шкалы: α Кронбаха (по
+            ковариациям и стандартизированная), средняя корреляция между пунктами, среднее
+            и СО балла; для каждого её пункта: среднее, СО, скорректированная корреляция
+            с итогом (r.drop), α без пункта, частоты ответов и пропуски. Пункты оцениваются
+            по ключу (обратные — в обратном порядке). Каждая шкала считается по полным
+            наблюдениям (респондентам, ответившим на все её пункты). Для шкал с
+            вынужденным выбором (ипсативных), как в ДДО, α не приводится. Предупреждения в
+            потоке ошибок указывают на запись ключа пункта, который отрицательно
+            коррелирует со шкалой (обычно ошибка в ключе) или почти не варьирует. Числа
+            совпадают с psych::alpha в R (см. docs/analysis.md).
+            """),
+        options: [
+            .instrument,
+            OptionSpec("format", choices: AnalysisFormat.self, default: .table, help: Message(
+                en: "Output format (default: {default}). CSV and JSON carry full precision.",
+                ru: "Формат вывода (по умолчанию {default}). В CSV и JSON — полная точность.")),
+            .output,
+            .diagnostics,
+            .lang(en: "Language of headings and messages", ru: "Язык заголовков и сообщений"),
+        ],
+        exitCodes: Message(
+            en: "0 done (warnings, if any, on standard error), 64 usage error, 65 invalid instrument or a sheet that could not be read at all, 1 other failure.",
+            ru: "0 готово (предупреждения, если есть, — в потоке ошибок), 64 ошибка в командной строке, 65 неверный инструмент или бланк, который не удалось прочитать, 1 иной сбой."))
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         let format: AnalysisFormat
         do {
-            format = try arguments.choice("format", default: .table, allowed: AnalysisFormat.allCases)
+            format = try arguments.choice("format")
         } catch {
             terminal.error(error.message.text(in: terminal.language))
             return .usage
         }
-        guard let instrumentName = arguments.values["instrument"] else {
-            terminal.message(en: "analyze needs --instrument ID|FILE; see profscore instruments for the bundled ids",
-                             ru: "для analyze нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
-            return .usage
-        }
-        let inputs = arguments.operands
-        guard !inputs.isEmpty else {
-            terminal.message(en: "analyze needs at least one answer-sheet file, or - for standard input",
-                             ru: "для analyze нужен хотя бы один файл бланков или «-» для стандартного ввода")
-            return .usage
-        }
-        guard inputs.filter({ $0 == "-" }).count <= 1 else {
-            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
-            return .usage
-        }
+        guard let (instrumentName, inputs) = arguments.instrumentAndSheets(terminal: terminal) else { return .usage }
         guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
             try files.addInput(instrumentName, .instrument)
             try files.addInputs(inputs, .sheet)

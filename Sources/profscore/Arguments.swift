@@ -4,16 +4,15 @@ import ProfScoreKit
 /// A command line split into options and operands: `--name value`,
 /// `--name=value`, flags, `-` for standard input, `--` ending the options.
 struct Arguments {
+    /// The command whose options these are.
+    var command: CommandSpec
     var values: [String: String] = [:]
     var flags: Set<String> = []
     var operands: [String] = []
 
-    /// Parses the arguments of one subcommand.
-    /// - Parameters:
-    ///   - valueOptions: options that take a value (without `--`).
-    ///   - flagOptions: options that take none.
-    static func parse(_ arguments: [String], valueOptions: [String], flagOptions: [String]) throws(UsageError) -> Arguments {
-        var result = Arguments()
+    /// Parses the arguments of one subcommand by its declaration.
+    static func parse(_ arguments: [String], command: CommandSpec) throws(UsageError) -> Arguments {
+        var result = Arguments(command: command)
         var index = 0
         var optionsEnded = false
         while index < arguments.count {
@@ -34,12 +33,13 @@ struct Arguments {
                 inlineValue = String(name[name.index(after: equals)...])
                 name = String(name[..<equals])
             }
-            if flagOptions.contains(name) || name == "help" {
+            let option = command.option(name)
+            if name == "help" || option?.takesValue == false {
                 guard inlineValue == nil else {
                     throw UsageError(en: "--\(name) takes no value", ru: "--\(name) не принимает значения")
                 }
                 result.flags.insert(name)
-            } else if valueOptions.contains(name) {
+            } else if option != nil {
                 let value: String
                 if let inlineValue {
                     value = inlineValue
@@ -55,7 +55,7 @@ struct Arguments {
                 }
                 result.values[name] = value
             } else {
-                let known = (valueOptions + flagOptions + ["help"]).map { "--" + $0 }.joined(separator: ", ")
+                let known = (command.options.map(\.name) + ["help"]).map { "--" + $0 }.joined(separator: ", ")
                 throw UsageError(en: "unknown option '--\(name)'; this command takes \(known)",
                                  ru: "неизвестный параметр «--\(name)»; у этой команды есть \(known)")
             }
@@ -63,11 +63,15 @@ struct Arguments {
         return result
     }
 
-    /// The value of an option that must be one of `allowed`.
-    func choice<T: RawRepresentable>(_ name: String, default defaultValue: T, allowed: [T]) throws(UsageError) -> T where T.RawValue == String {
-        guard let raw = values[name] else { return defaultValue }
-        guard let value = allowed.first(where: { $0.rawValue == raw }) else {
-            let list = allowed.map(\.rawValue).joined(separator: ", ")
+    /// The value of an option with allowed values: one of those its
+    /// declaration lists, or its declared default when it is not given.
+    func choice<T: RawRepresentable>(_ name: String) throws(UsageError) -> T where T.RawValue == String {
+        guard let option = command.option(name), let fallback = option.defaultValue.flatMap({ T(rawValue: $0.english) }) else {
+            preconditionFailure("--\(name) of \(command.name) is not declared with allowed values and a default")
+        }
+        guard let raw = values[name] else { return fallback }
+        guard option.allowed.contains(raw), let value = T(rawValue: raw) else {
+            let list = option.allowed.joined(separator: ", ")
             throw UsageError(en: "--\(name) '\(raw)' is not one of: \(list)", ru: "--\(name) «\(raw)» — не одно из: \(list)")
         }
         return value
@@ -85,7 +89,7 @@ struct Arguments {
 
     /// The `--lang` option (Russian unless `en` is asked for).
     func language() throws(UsageError) -> Language {
-        try choice("lang", default: .russian, allowed: Language.allCases)
+        try choice("lang")
     }
 }
 
@@ -93,4 +97,10 @@ struct Arguments {
 struct UsageError: Error {
     var message: Message
     init(en: String, ru: String) { message = Message(en: en, ru: ru) }
+}
+
+/// A command step that stopped the command with this exit code (the reason
+/// already said on standard error).
+struct CommandExit: Error {
+    var code: ExitCode
 }

@@ -2,27 +2,21 @@ import ProfScoreKit
 
 /// `profscore instruments`: lists the bundled instruments.
 enum InstrumentsCommand {
-    static let help = Message(
-        en: """
-        USAGE: profscore instruments [--lang ru|en]
-
-        Lists the bundled instruments: id, number of items and scales, grades, title.
-        Use an id with --instrument, or give the path of your own instrument file.
-
-        OPTIONS:
-          --lang ru|en   Language of the titles (default: ru).
-          -h, --help     Show this help.
-        """,
-        ru: """
-        ИСПОЛЬЗОВАНИЕ: profscore instruments [--lang ru|en]
-
-        Перечисляет встроенные инструменты: идентификатор, число пунктов и шкал, классы, название.
-        Идентификатор передаётся в --instrument; можно указать и путь к своему файлу инструмента.
-
-        ПАРАМЕТРЫ:
-          --lang ru|en   Язык названий (по умолчанию ru).
-          -h, --help     Показать эту справку.
-        """)
+    static let spec = CommandSpec(
+        name: "instruments",
+        summary: Message(en: "List the bundled instruments.", ru: "Перечислить встроенные инструменты."),
+        usage: Message(en: "[--lang ru|en]", ru: "[--lang ru|en]"),
+        description: Message(
+            en: """
+            Lists the bundled instruments: id, number of items and scales, grades, title.
+            Use an id with --instrument, or give the path of your own instrument file.
+            """,
+            ru: """
+            Перечисляет встроенные инструменты: идентификатор, число пунктов и шкал, классы, название.
+            Идентификатор передаётся в --instrument; можно указать и путь к своему файлу инструмента.
+            """),
+        options: [.lang(en: "Language of the titles", ru: "Язык названий")],
+        exitCodes: nil)
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         guard arguments.operands.isEmpty else {

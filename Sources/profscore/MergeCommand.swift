@@ -3,36 +3,39 @@ import ProfScoreKit
 
 /// `profscore merge`: combines summaries into one report.
 enum MergeCommand {
-    static let help = Message(
-        en: """
-        USAGE: profscore merge SUMMARY... [--format md|table|csv|json|html] [--output PATH] [--lang ru|en]
-                               [--group-by …] [--bands …] [--target …] [--targets FILE] [--min-cell N]
-
-        Combines summaries written by 'profscore report --format json' (one per school, or one
-        per year) into the report that scoring all their sheets together would give. Summaries
-        of several school years add a table of the change per indicator and year («динамика»).
-        The settings of the first summary are used unless given here; groups smaller than
-        --min-cell (default 5) or than any summary's own threshold are hidden, whatever a
-        summary file says.
-
-        OPTIONS:
-        \(ReportOptions.helpEN)
-          -h, --help            Show this help.
-        """,
-        ru: """
-        ИСПОЛЬЗОВАНИЕ: profscore merge СВОДКА... [--format md|table|csv|json|html] [--output ПУТЬ] [--lang ru|en]
-                                       [--group-by …] [--bands …] [--target …] [--targets ФАЙЛ] [--min-cell N]
-
-        Объединяет сводки, записанные 'profscore report --format json' (по одной на школу или на
-        год), в отчёт, который дал бы подсчёт всех их бланков вместе. Сводки нескольких учебных
-        лет добавляют таблицу динамики по показателям и годам. Настройки берутся из первой
-        сводки, если не заданы здесь; группы меньше --min-cell (по умолчанию 5) или порога
-        любой из сводок скрываются, что бы ни было записано в файле сводки.
-
-        ПАРАМЕТРЫ:
-        \(ReportOptions.helpRU)
-          -h, --help            Показать эту справку.
-        """)
+    static let spec = CommandSpec(
+        name: "merge",
+        summary: Message(en: "Combine summaries of schools or years into one report.",
+                         ru: "Объединить сводки школ или лет в один отчёт."),
+        usage: Message(
+            en: """
+            SUMMARY... [--format md|table|csv|json|html] [--output PATH]
+            [--group-by …] [--bands …] [--target …] [--targets FILE]
+            [--min-cell N] [--lang ru|en]
+            """,
+            ru: """
+            СВОДКА... [--format md|table|csv|json|html] [--output ПУТЬ]
+            [--group-by …] [--bands …] [--target …] [--targets ФАЙЛ]
+            [--min-cell N] [--lang ru|en]
+            """),
+        description: Message(
+            en: """
+            Combines summaries written by 'profscore report --format json' (one per school, or one
+            per year) into the report that scoring all their sheets together would give. Summaries
+            of several school years add a table of the change per indicator and year («динамика»).
+            The settings of the first summary are used unless given here; groups smaller than
+            --min-cell (default 5) or than any summary's own threshold are hidden, whatever a
+            summary file says.
+            """,
+            ru: """
+            Объединяет сводки, записанные 'profscore report --format json' (по одной на школу или на
+            год), в отчёт, который дал бы подсчёт всех их бланков вместе. Сводки нескольких учебных
+            лет добавляют таблицу динамики по показателям и годам. Настройки берутся из первой
+            сводки, если не заданы здесь; группы меньше --min-cell (по умолчанию 5) или порога
+            любой из сводок скрываются, что бы ни было записано в файле сводки.
+            """),
+        options: ReportOptions.options,
+        exitCodes: nil)
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         let options: ReportOptions

@@ -3,65 +3,64 @@ import ProfScoreKit
 
 /// `profscore report`: group reports of classes, a school or a set of schools.
 enum ReportCommand {
-    static let help = Message(
-        en: """
-        USAGE: profscore report --instrument ID|FILE FILE... [--roster FILE] [--year YEAR]
-                                [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
-                                [--target 80] [--targets FILE] [--min-cell 5]
-                                [--format md|table|csv|json|html] [--output PATH] [--excel]
-                                [--individual FOLDER] [--threads N] [--lang ru|en]
-
-        Scores answer sheets and writes a group report: for the whole set and for each
-        school, grade and class, how many sheets were scored, the distribution of leading
-        types and study profiles (ties shown as ties), levels and mean / SD / median / range
-        per scale, and the sheets with problems. With --roster, the share of students
-        diagnosed per class, grade, band and school, and for students with disabilities
-        (ОВЗ), against the target. Group reports contain no names or ids; the results of a
-        group with fewer than --min-cell scored sheets are not shown. --format json writes
-        the summary that 'profscore merge' combines.
-
-        OPTIONS:
-          --instrument ID|FILE  Bundled instrument id or an instrument file.
-          --roster FILE         Students (id, school, class, grade, ОВЗ) or classes (school, class,
-                                grade, enrolled, ОВЗ) enrolled, for the share diagnosed.
-          --year YEAR           School year of the sheets, e.g. 2025/26 (default: the current one).
-          --individual FOLDER   Also write one printable HTML page per student into FOLDER
-                                (personal data: for the student or parent, on request).
-          --threads N           Score a large sheet on at most N threads (default: one per core);
-                                1 reads every sheet in one go. The report is the same.
-        \(ReportOptions.helpEN)
-          -h, --help            Show this help.
-        """,
-        ru: """
-        ИСПОЛЬЗОВАНИЕ: profscore report --instrument ID|ФАЙЛ ФАЙЛ... [--roster ФАЙЛ] [--year ГОД]
-                                        [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
-                                        [--target 80] [--targets ФАЙЛ] [--min-cell 5]
-                                        [--format md|table|csv|json|html] [--output ПУТЬ] [--excel]
-                                        [--individual ПАПКА] [--threads N] [--lang ru|en]
-
-        Подсчитывает бланки и пишет групповой отчёт: по всем и по каждой школе, параллели и
-        классу — сколько бланков подсчитано, распределение ведущих типов и профилей (равенство
-        баллов показано как равенство), уровни и среднее / ст. откл. / медиана / размах по
-        шкалам, бланки с замечаниями. Со списком (--roster) — доля прошедших диагностику по
-        классам, параллелям, диапазонам и школам, и для обучающихся с ОВЗ, в сравнении с целью.
-        В групповых отчётах нет имён и кодов; результаты групп, где подсчитано меньше
-        --min-cell бланков, не показываются. --format json — сводка для 'profscore merge'.
-
-        ПАРАМЕТРЫ:
-          --instrument ID|ФАЙЛ  Встроенный инструмент или файл инструмента.
-          --roster ФАЙЛ         Список учащихся (код, школа, класс, параллель, ОВЗ) или классов
-                                (школа, класс, параллель, численность, ОВЗ) для доли охвата.
-          --year ГОД            Учебный год бланков, напр. 2025/26 (по умолчанию текущий).
-          --individual ПАПКА    Также записать в ПАПКУ отдельную страницу HTML на каждого ученика
-                                (персональные данные: для ученика или родителей, по запросу).
-          --threads N           Подсчитывать большой бланк не более чем в N потоков (по умолчанию —
-                                по числу ядер); 1 — читать каждый бланк целиком. Отчёт тот же.
-        \(ReportOptions.helpRU)
-          -h, --help            Показать эту справку.
-        """)
-
-    static let valueOptions = ["instrument", "roster", "year", "individual", "threads"] + ReportOptions.valueOptions
-    static let flagOptions = ReportOptions.flagOptions
+    static let spec = CommandSpec(
+        name: "report",
+        summary: Message(en: "Group reports of classes and schools, the share diagnosed, summaries.",
+                         ru: "Групповые отчёты по классам и школам, доля охвата, сводки."),
+        usage: Message(
+            en: """
+            --instrument ID|FILE FILE... [--roster FILE] [--year YEAR]
+            [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
+            [--target 80] [--targets FILE] [--min-cell 5]
+            [--format md|table|csv|json|html] [--output PATH] [--excel]
+            [--individual FOLDER] [--threads N] [--lang ru|en]
+            """,
+            ru: """
+            --instrument ID|ФАЙЛ ФАЙЛ... [--roster ФАЙЛ] [--year ГОД]
+            [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
+            [--target 80] [--targets ФАЙЛ] [--min-cell 5]
+            [--format md|table|csv|json|html] [--output ПУТЬ] [--excel]
+            [--individual ПАПКА] [--threads N] [--lang ru|en]
+            """),
+        description: Message(
+            en: """
+            Scores answer sheets and writes a group report: for the whole set and for each
+            school, grade and class, how many sheets were scored, the distribution of leading
+            types and study profiles (ties shown as ties), levels and mean / SD / median / range
+            per scale, and the sheets with problems. With --roster, the share of students
+            diagnosed per class, grade, band and school, and for students with disabilities
+            (ОВЗ), against the target. Group reports contain no names or ids; the results of a
+            group with fewer than --min-cell scored sheets are not shown, nor those of the groups
+            they could be computed from by subtraction. --format json writes the summary that
+            'profscore merge' combines (for the municipality only: it is not suppressed).
+            """,
+            ru: """
+            Подсчитывает бланки и пишет групповой отчёт: по всем и по каждой школе, параллели и
+            классу — сколько бланков подсчитано, распределение ведущих типов и профилей (равенство
+            баллов показано как равенство), уровни и среднее / ст. откл. / медиана / размах по
+            шкалам, бланки с замечаниями. Со списком (--roster) — доля прошедших диагностику по
+            классам, параллелям, диапазонам и школам, и для обучающихся с ОВЗ, в сравнении с целью.
+            В групповых отчётах нет имён и кодов; результаты групп, где подсчитано меньше
+            --min-cell бланков, не показываются, как и результаты групп, из которых их можно
+            вычислить вычитанием. --format json — сводка для 'profscore merge' (только для
+            муниципалитета: в ней ничего не скрыто).
+            """),
+        options: [
+            .instrument,
+            OptionSpec("roster", value: "FILE", "ФАЙЛ", help: Message(
+                en: "Students (id, school, class, grade, ОВЗ) or classes (school, class, grade, enrolled, ОВЗ) enrolled, for the share diagnosed.",
+                ru: "Список учащихся (код, школа, класс, параллель, ОВЗ) или классов (школа, класс, параллель, численность, ОВЗ) для доли охвата.")),
+            OptionSpec("year", value: "YEAR", "ГОД", default: Message(en: "the current one", ru: "текущий"), help: Message(
+                en: "School year of the sheets, e.g. 2025/26 (default: {default}).",
+                ru: "Учебный год бланков, напр. 2025/26 (по умолчанию {default}).")),
+            OptionSpec("individual", value: "FOLDER", "ПАПКА", help: Message(
+                en: "Also write one printable HTML page per student into FOLDER (personal data: for the student or parent, on request).",
+                ru: "Также записать в ПАПКУ отдельную страницу HTML на каждого ученика (персональные данные: для ученика или родителей, по запросу).")),
+            OptionSpec("threads", value: "N", "N", default: Message(en: "one per core", ru: "по числу ядер"), help: Message(
+                en: "Score a large sheet on at most N threads (default: {default}); 1 reads every sheet in one go. The report is the same.",
+                ru: "Подсчитывать большой бланк не более чем в N потоков (по умолчанию — {default}); 1 — читать каждый бланк целиком. Отчёт тот же.")),
+        ] + ReportOptions.options,
+        exitCodes: nil)
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         let options: ReportOptions
@@ -73,21 +72,7 @@ enum ReportCommand {
             terminal.error(error.message.text(in: terminal.language))
             return .usage
         }
-        guard let instrumentName = arguments.values["instrument"] else {
-            terminal.message(en: "report needs --instrument ID|FILE; see profscore instruments for the bundled ids",
-                             ru: "для report нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
-            return .usage
-        }
-        let inputs = arguments.operands
-        guard !inputs.isEmpty else {
-            terminal.message(en: "report needs at least one answer-sheet file, or - for standard input",
-                             ru: "для report нужен хотя бы один файл бланков или «-» для стандартного ввода")
-            return .usage
-        }
-        guard inputs.filter({ $0 == "-" }).count <= 1 else {
-            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
-            return .usage
-        }
+        guard let (instrumentName, inputs) = arguments.instrumentAndSheets(terminal: terminal) else { return .usage }
         let individualFolder = arguments.values["individual"]
         guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
             try files.addInput(instrumentName, .instrument)
@@ -102,79 +87,27 @@ enum ReportCommand {
         defer { terminal.finishDiagnostics() }
         let year = arguments.values["year"].map(SchoolYear.normalize) ?? SchoolYear.containing(Date())
 
-        let instrument: Instrument
-        let settings: ReportSettings
-        var roster: Roster?
-        do {
-            instrument = try Instrument.named(instrumentName)
-            settings = try options.settings(over: ReportSettings(), terminal: terminal)
-            if let rosterPath = arguments.values["roster"] {
-                roster = try Roster.load(path: rosterPath, report: terminal.diagnostic)
-            }
-        } catch {
-            terminal.report(error)
-            return .forFailure(error)
+        let instrument: Instrument, settings: ReportSettings, roster: Roster?
+        switch load(instrumentName, rosterPath: arguments.values["roster"], options: options, terminal: terminal) {
+        case .success(let loaded): (instrument, settings, roster) = loaded
+        case .failure(let exit): return exit.code
         }
-        let scorer = Scorer(instrument: instrument)
         let builder = SummaryBuilder(instrument: instrument, roster: roster, schoolYear: year, settings: settings)
         // Repeated students are found through the roster; without one nothing
         // is kept per student, so memory does not grow with the sheets.
-        let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+        let batch = BatchScorer(scorer: Scorer(instrument: instrument), detectsDuplicateIDs: false)
         batch.progress = ScoringProgress()
         terminal.progressLine.start(batch.progress!, totalBytes: ProgressLine.totalSize(of: inputs), language: terminal.language)
+        let pages = individualFolder.map { IndividualPages(folder: $0, instrument: instrument, language: terminal.language) }
         var ioFailures = 0
-        var pageNames: Set<String> = []
-        var pageFailures = 0
         for input in inputs {
-            let spooled: SpooledInput
             do {
-                spooled = try SpooledInput(input)
+                let spooled = try SpooledInput(input)
+                scoreSheet(spooled, batch: batch, builder: builder, threads: threads, perStudent: roster != nil,
+                           pages: pages, warnAboutLevels: options.groupBy != nil, terminal: terminal)
             } catch {
                 terminal.report(error)
                 ioFailures += 1
-                continue
-            }
-            let warnAboutLevels = options.groupBy != nil
-            do throws(ProfScoreError) {
-                if roster == nil && individualFolder == nil {
-                    // Nothing per student is needed: score large files on every core.
-                    let name = spooled.displayName
-                    let parts = try batch.scoreConcurrently(
-                        path: spooled.path, displayName: name, threads: threads,
-                        makePartial: { builder.makePart() },
-                        prepare: { reader in
-                            reader.neededInfoColumns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic).needed
-                        },
-                        report: terminal.diagnostic
-                    ) { part, row, score, reader in
-                        part.add(row: row, score: score, reader: reader, file: name, report: { _ in })
-                    }
-                    for part in parts { builder.merge(part) }
-                    continue
-                }
-                var columns = SummaryBuilder.SheetColumns()
-                try batch.score(path: spooled.path, displayName: spooled.displayName, prepare: { reader in
-                    columns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic)
-                    // Individual pages show every respondent column.
-                    if individualFolder == nil { reader.neededInfoColumns = columns.needed }
-                }, report: terminal.diagnostic) { row, score, reader in
-                    builder.add(row: row, score: score, columns: columns, file: spooled.displayName, report: terminal.diagnostic)
-                    if let individualFolder {
-                        let info = zip(reader.infoColumnNames, row.info).map { (name: $0, value: $1) }
-                        let page = IndividualReport.render(instrument: instrument, info: info, score: score, language: terminal.language)
-                        let name = pageName(row.id.isEmpty ? "line-\(row.line)" : row.id, taken: &pageNames)
-                        do throws(ProfScoreError) {
-                            let sink = try OutputSink.file(individualFolder + "/" + name + ".html")
-                            sink.write(page)
-                            try sink.commit()
-                        } catch {
-                            terminal.error(error.rendered(in: terminal.language))
-                            pageFailures += 1
-                        }
-                    }
-                }
-            } catch {
-                terminal.error(error.rendered(in: terminal.language))
             }
         }
         terminal.progressLine.stop()
@@ -183,15 +116,102 @@ enum ReportCommand {
         let dataFailures = batch.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
         ioFailures += batch.failures.count - dataFailures
         terminal.finishDiagnostics()
-        terminal.message(
-            en: "\(instrument.id): \(batch.respondentCount) sheet(s) read from \(inputs.count - ioFailures - dataFailures) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read"
-                + (individualFolder.map { "; \(pageNames.count - pageFailures) individual page(s) in \($0)" } ?? ""),
-            ru: "\(instrument.id): прочитано бланков: \(batch.respondentCount), файлов: \(inputs.count - ioFailures - dataFailures) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount)"
-                + (individualFolder.map { "; индивидуальных страниц: \(pageNames.count - pageFailures) в \($0)" } ?? ""))
+        summarize(batch, read: inputs.count - ioFailures - dataFailures, of: inputs.count, pages: pages, instrument: instrument, terminal: terminal)
         if exit != .success { return exit }
         if dataFailures > 0 { return .dataError }
-        if ioFailures > 0 || pageFailures > 0 { return .failure }
+        if ioFailures > 0 || (pages?.failures ?? 0) > 0 { return .failure }
         return .success
+    }
+
+    /// The instrument, the report settings (with `--targets`) and the roster, or the exit code when one cannot be read.
+    private static func load(_ instrumentName: String, rosterPath: String?, options: ReportOptions,
+                             terminal: Terminal) -> Result<(Instrument, ReportSettings, Roster?), CommandExit> {
+        do {
+            let instrument = try Instrument.named(instrumentName)
+            let settings = try options.settings(over: ReportSettings(), terminal: terminal)
+            let roster = try rosterPath.map { path throws(ProfScoreError) in try Roster.load(path: path, report: terminal.diagnostic) }
+            return .success((instrument, settings, roster))
+        } catch {
+            terminal.report(error)
+            return .failure(CommandExit(code: .forFailure(error)))
+        }
+    }
+
+    /// Scores one sheet into the report (and its students' pages). Without a
+    /// roster or pages nothing per student is needed, and a large sheet is
+    /// scored on every core.
+    private static func scoreSheet(_ spooled: SpooledInput, batch: BatchScorer, builder: SummaryBuilder, threads: Int, perStudent: Bool,
+                                   pages: IndividualPages?, warnAboutLevels: Bool, terminal: Terminal) {
+        do throws(ProfScoreError) {
+            if !perStudent && pages == nil {
+                let name = spooled.displayName
+                let parts = try batch.scoreConcurrently(
+                    path: spooled.path, displayName: name, threads: threads,
+                    makePartial: { builder.makePart() },
+                    prepare: { reader in
+                        reader.neededInfoColumns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic).needed
+                    },
+                    report: terminal.diagnostic
+                ) { part, row, score, reader in
+                    part.add(row: row, score: score, reader: reader, file: name, report: { _ in })
+                }
+                for part in parts { builder.merge(part) }
+                return
+            }
+            var columns = SummaryBuilder.SheetColumns()
+            try batch.score(path: spooled.path, displayName: spooled.displayName, prepare: { reader in
+                columns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic)
+                // Individual pages show every respondent column.
+                if pages == nil { reader.neededInfoColumns = columns.needed }
+            }, report: terminal.diagnostic) { row, score, reader in
+                builder.add(row: row, score: score, columns: columns, file: spooled.displayName, report: terminal.diagnostic)
+                pages?.write(row: row, score: score, reader: reader, terminal: terminal)
+            }
+        } catch {
+            terminal.error(error.rendered(in: terminal.language))
+        }
+    }
+
+    /// The summary line on standard error: sheets and files read, cells
+    /// unreadable, and with `--individual` the pages written.
+    private static func summarize(_ batch: BatchScorer, read: Int, of total: Int, pages: IndividualPages?,
+                                  instrument: Instrument, terminal: Terminal) {
+        terminal.message(
+            en: "\(instrument.id): \(batch.respondentCount) sheet(s) read from \(read) of \(total) file(s); \(batch.unreadableCellCount) cell(s) could not be read"
+                + (pages.map { "; \($0.names.count - $0.failures) individual page(s) in \($0.folder)" } ?? ""),
+            ru: "\(instrument.id): прочитано бланков: \(batch.respondentCount), файлов: \(read) из \(total); нечитаемых ячеек: \(batch.unreadableCellCount)"
+                + (pages.map { "; индивидуальных страниц: \($0.names.count - $0.failures) в \($0.folder)" } ?? ""))
+    }
+
+    /// `--individual FOLDER`: one printable page per student, with the
+    /// names given so far and the pages that could not be written.
+    private final class IndividualPages {
+        let folder: String
+        let instrument: Instrument
+        let language: Language
+        var names: Set<String> = []
+        var failures = 0
+
+        init(folder: String, instrument: Instrument, language: Language) {
+            self.folder = folder
+            self.instrument = instrument
+            self.language = language
+        }
+
+        /// Writes the page of one respondent; a page that cannot be written is reported and counted.
+        func write(row: SheetRow, score: RespondentScore, reader: SheetReader, terminal: Terminal) {
+            let info = zip(reader.infoColumnNames, row.info).map { (name: $0, value: $1) }
+            let page = IndividualReport.render(instrument: instrument, info: info, score: score, language: language)
+            let name = pageName(row.id.isEmpty ? "line-\(row.line)" : row.id, taken: &names)
+            do throws(ProfScoreError) {
+                let sink = try OutputSink.file(folder + "/" + name + ".html")
+                sink.write(page)
+                try sink.commit()
+            } catch {
+                terminal.error(error.rendered(in: terminal.language))
+                failures += 1
+            }
+        }
     }
 
     /// A file name for a student's page: the id with unsafe characters replaced, made unique.

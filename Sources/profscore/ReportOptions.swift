@@ -12,47 +12,36 @@ struct ReportOptions {
     var targetsFile: String?
     var minCell: Int?
 
-    static let valueOptions = ["format", "output", "group-by", "bands", "target", "targets", "min-cell", "lang", "diagnostics"]
-    static let flagOptions = ["excel"]
-
-    static let helpEN = """
-          --group-by LEVELS     Levels shown below the total, from: school, grade, class (default: school,grade,class;
-                                levels with a single group are left out). "none" for the total only.
-          --bands BANDS         Grade bands for coverage, may overlap (default: 5-11), e.g. 5-9,9-11,5-11.
-          --target PERCENT      Target share for every indicator without a line in --targets (default: 80).
-          --targets FILE        Targets by indicator, band and year: CSV with columns indicator, band, year, target
-                                (indicators: diagnosed, diagnosed-ovz, profile; * for any band or year).
-          --min-cell N          Hide the results of groups with fewer than N scored sheets, and of the groups they
-                                could be computed from by subtraction (default: 5).
-          --format md|table|csv|json|html
-                                Output format (default: md). json is the mergeable summary.
-          --output PATH         Write to PATH (whole or not at all) instead of standard output.
-          --excel               CSV for Russian Excel: UTF-8 with BOM, ';', decimal comma.
-          --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
-                                a count); - shows them all on standard error.
-          --lang ru|en          Language of the report and messages (default: ru).
-    """
-    static let helpRU = """
-          --group-by УРОВНИ     Уровни под итогом, из: school, grade, class (по умолчанию school,grade,class;
-                                уровни с одной группой опускаются). "none" — только итог.
-          --bands ДИАПАЗОНЫ     Диапазоны классов для охвата, могут пересекаться (по умолчанию 5-11), напр. 5-9,9-11,5-11.
-          --target ПРОЦЕНТ      Целевая доля для показателей без строки в --targets (по умолчанию 80).
-          --targets ФАЙЛ        Цели по показателю, диапазону и году: CSV со столбцами indicator, band, year, target
-                                (показатели: diagnosed, diagnosed-ovz, profile; * — любой диапазон или год).
-          --min-cell N          Не показывать результаты групп, где подсчитано меньше N бланков, и групп, из которых
-                                их можно вычислить вычитанием (по умолчанию 5).
-          --format md|table|csv|json|html
-                                Формат (по умолчанию md). json — сводка для объединения.
-          --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода.
-          --excel               CSV для русского Excel: UTF-8 с BOM, «;», десятичная запятая.
-          --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
-                                «-» — показать все в потоке ошибок.
-          --lang ru|en          Язык отчёта и сообщений (по умолчанию ru).
-    """
+    /// The options of `report` and `merge`, in the order help lists them.
+    static let options: [OptionSpec] = [
+        OptionSpec("group-by", value: "LEVELS", "УРОВНИ",
+                   default: Message(en: "school,grade,class", ru: "school,grade,class"), help: Message(
+            en: "Levels shown below the total, from: school, grade, class (default: {default}; levels with a single group are left out). \"none\" for the total only.",
+            ru: "Уровни под итогом, из: school, grade, class (по умолчанию {default}; уровни с одной группой опускаются). \"none\" — только итог.")),
+        OptionSpec("bands", value: "BANDS", "ДИАПАЗОНЫ", default: Message(en: "5-11", ru: "5-11"), help: Message(
+            en: "Grade bands for coverage, may overlap (default: {default}), e.g. 5-9,9-11,5-11.",
+            ru: "Диапазоны классов для охвата, могут пересекаться (по умолчанию {default}), напр. 5-9,9-11,5-11.")),
+        OptionSpec("target", value: "PERCENT", "ПРОЦЕНТ", default: Message(en: "80", ru: "80"), help: Message(
+            en: "Target share for every indicator without a line in --targets (default: {default}).",
+            ru: "Целевая доля для показателей без строки в --targets (по умолчанию {default}).")),
+        OptionSpec("targets", value: "FILE", "ФАЙЛ", help: Message(
+            en: "Targets by indicator, band and year: CSV with columns indicator, band, year, target (indicators: diagnosed, diagnosed-ovz, profile; * for any band or year).",
+            ru: "Цели по показателю, диапазону и году: CSV со столбцами indicator, band, year, target (показатели: diagnosed, diagnosed-ovz, profile; * — любой диапазон или год).")),
+        OptionSpec("min-cell", value: "N", "N", default: Message(en: "5", ru: "5"), help: Message(
+            en: "Hide the results of groups with fewer than N scored sheets, and of the groups they could be computed from by subtraction (default: {default}).",
+            ru: "Не показывать результаты групп, где подсчитано меньше N бланков, и групп, из которых их можно вычислить вычитанием (по умолчанию {default}).")),
+        OptionSpec("format", choices: ReportFormat.self, default: .md, help: Message(
+            en: "Output format (default: {default}). json is the mergeable summary.",
+            ru: "Формат (по умолчанию {default}). json — сводка для объединения.")),
+        .output,
+        .excel,
+        .diagnostics,
+        .lang(en: "Language of the report and messages", ru: "Язык отчёта и сообщений"),
+    ]
 
     /// Reads and checks the options.
     static func parse(_ arguments: Arguments) throws(UsageError) -> ReportOptions {
-        let format = try arguments.choice("format", default: ReportFormat.md, allowed: ReportFormat.allCases)
+        let format: ReportFormat = try arguments.choice("format")
         let excel = arguments.flags.contains("excel")
         if excel && format != .csv {
             throw UsageError(en: "--excel applies to --format csv only", ru: "--excel относится только к --format csv")

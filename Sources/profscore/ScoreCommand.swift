@@ -3,139 +3,118 @@ import ProfScoreKit
 
 /// `profscore score`: scores answer sheets and writes one row per respondent.
 enum ScoreCommand {
-    static let help = Message(
-        en: """
-        USAGE: profscore score --instrument ID|FILE FILE... [--format csv|json|table]
-                               [--output PATH] [--excel] [--strict] [--pseudonymize KEYFILE]
-                               [--keep-columns NAME,NAME] [--diagnostics FILE] [--threads N] [--lang ru|en]
+    static let spec = CommandSpec(
+        name: "score",
+        summary: Message(en: "Score answer sheets with an instrument (one row per student).",
+                         ru: "Подсчитать бланки ответов по инструменту (строка на ученика)."),
+        usage: Message(
+            en: """
+            --instrument ID|FILE FILE... [--format csv|json|table]
+            [--output PATH] [--excel] [--strict] [--pseudonymize KEYFILE]
+            [--keep-columns NAME,NAME] [--diagnostics FILE] [--threads N]
+            [--lang ru|en]
+            """,
+            ru: """
+            --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
+            [--output ПУТЬ] [--excel] [--strict] [--pseudonymize ФАЙЛ-КЛЮЧА]
+            [--keep-columns ИМЯ,ИМЯ] [--diagnostics ФАЙЛ] [--threads N]
+            [--lang ru|en]
+            """),
+        description: Message(
+            en: """
+            Scores answer sheets (CSV or TSV; UTF-8, UTF-8 with BOM, Windows-1251 or
+            UTF-16; delimiter , ; or tab, detected). The header row names the item
+            columns by item id; other columns are respondent information, the first
+            being the respondent id. Use - to read standard input.
 
-        Scores answer sheets (CSV or TSV; UTF-8, UTF-8 with BOM, Windows-1251 or
-        UTF-16; delimiter , ; or tab, detected). The header row names the item
-        columns by item id; other columns are respondent information, the first
-        being the respondent id. Use - to read standard input.
+            Writes, per respondent: the id, the raw score of every scale, the levels,
+            the leading type, the study profile, the Holland code (RIASEC forms), flags,
+            the file and line, then the other respondent columns. Cells that cannot be
+            read are reported on standard error as FILE:LINE:COLUMN and their scales
+            are left unscored; the rest is scored. With an instrument that has norms
+            (profscore norms): per scale the percentile rank and sten from the respondent's
+            norm group (pr_<scale>, sten_<scale>), and the group used or why none applied
+            (norm_group), with one warning per file for respondents without a group.
+            """,
+            ru: """
+            Подсчитывает бланки ответов (CSV или TSV; UTF-8, UTF-8 с BOM, Windows-1251 или
+            UTF-16; разделитель , ; или табуляция определяется сам). В строке заголовка
+            столбцы ответов названы номерами пунктов; остальные столбцы — сведения о
+            респонденте, первый из них — код респондента. «-» — читать стандартный ввод.
 
-        Writes, per respondent: the id, the raw score of every scale, the levels,
-        the leading type, the study profile, the Holland code (RIASEC forms), flags,
-        the file and line, then the other respondent columns. Cells that cannot be
-        read are reported on standard error as FILE:LINE:COLUMN and their scales
-        are left unscored; the rest is scored. With an instrument that has norms
-        (profscore norms): per scale the percentile rank and sten from the respondent's
-        norm group (pr_<scale>, sten_<scale>), and the group used or why none applied
-        (norm_group), with one warning per file for respondents without a group.
+            Для каждого респондента выводит: код, сырой балл по каждой шкале, уровни,
+            ведущий тип, профиль обучения, код Холланда (формы RIASEC), отметки, файл и
+            строку, затем прочие столбцы респондента. Нечитаемые ячейки сообщаются в поток
+            ошибок как ФАЙЛ:СТРОКА:СТОЛБЕЦ, их шкалы не подсчитываются; остальное подсчитывается.
+            Если у инструмента есть нормы (profscore norms): по каждой шкале процентильный ранг
+            и стен по нормативной группе респондента (pr_<шкала>, sten_<шкала>) и какая группа
+            применена или почему никакая (norm_group), с одним предупреждением на файл о
+            респондентах без группы.
+            """),
+        options: [
+            .instrument,
+            OptionSpec("format", choices: ScoreFormat.self, default: .csv, help: Message(
+                en: "Output format (default: {default}).", ru: "Формат вывода (по умолчанию {default}).")),
+            OptionSpec("output", value: "PATH", "ПУТЬ", help: Message(
+                en: "Write to PATH (whole or not at all) instead of standard output (- is standard output).",
+                ru: "Записать в ПУТЬ (целиком или никак) вместо стандартного вывода («-» — стандартный вывод).")),
+            .excel,
+            OptionSpec(flag: "strict", help: Message(
+                en: "Exit with 65 and write no --output file if any cell or file cannot be read.",
+                ru: "Код 65 и без файла --output, если хоть одна ячейка или файл не прочитаны.")),
+            OptionSpec("pseudonymize", value: "KEYFILE", "ФАЙЛ-КЛЮЧА", help: Message(
+                en: """
+                Replace the respondent id and every column of names or contacts (ФИО, фамилия, имя, обучающийся, \
+                телефон, e-mail…) with a stable code keyed by the secret in KEYFILE (HMAC-SHA-256, at least 16 bytes; \
+                see docs/privacy.md), and empty every other column except school, grade, class and sex (ОВЗ, notes and \
+                unknown columns are emptied). The same student gets the same code with the same key. Standard error \
+                lists the columns kept and replaced; diagnostics there still name the rows.
+                """,
+                ru: """
+                Заменить код респондента и все столбцы имён и контактов (ФИО, фамилия, имя, обучающийся, телефон, \
+                e-mail…) на постоянный код по секретному ключу из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не меньше 16 байт; \
+                см. docs/privacy.md) и очистить все прочие столбцы, кроме школы, параллели, класса и пола (ОВЗ, \
+                примечания и незнакомые столбцы очищаются). С тем же ключом тот же ученик получает тот же код. \
+                В потоке ошибок — какие столбцы оставлены и заменены; замечания там по-прежнему называют строки.
+                """)),
+            OptionSpec("keep-columns", value: "NAME,NAME", "ИМЯ,ИМЯ", help: Message(
+                en: "With --pseudonymize: keep these respondent columns in clear too.",
+                ru: "С --pseudonymize: оставить как есть и эти столбцы респондента.")),
+            OptionSpec("threads", value: "N", "N", default: Message(en: "one per core", ru: "по числу ядер"), help: Message(
+                en: "With CSV output, score a large sheet on at most N threads (default: {default}); 1 reads every sheet in one go. The output is the same.",
+                ru: "При выводе CSV подсчитывать большой бланк не более чем в N потоков (по умолчанию — {default}); 1 — читать каждый бланк целиком. Результат тот же.")),
+            .diagnostics,
+            .lang(en: "Language of messages and level labels", ru: "Язык сообщений и названий уровней"),
+        ],
+        exitCodes: Message(
+            en: """
+            0 done (problems, if any, reported on standard error), 64 usage error, \
+            65 invalid instrument, a sheet that could not be scored, or --strict and a problem; \
+            1 other failure (a file that cannot be opened or written).
+            """,
+            ru: """
+            0 готово (замечания, если были, — в потоке ошибок), 64 ошибка в командной \
+            строке, 65 неверный инструмент, бланк не подсчитан или --strict и есть ошибки; \
+            1 иной сбой (файл не открывается или не записывается).
+            """))
 
-        OPTIONS:
-          --instrument ID|FILE  Bundled instrument id (see profscore instruments) or an instrument file.
-          --format csv|json|table
-                                Output format (default: csv).
-          --output PATH         Write to PATH (whole or not at all) instead of standard output (- is standard output).
-          --excel               CSV for Russian Excel: UTF-8 with BOM, ';', decimal comma.
-          --strict              Exit with 65 and write no --output file if any cell or file cannot be read.
-          --pseudonymize KEYFILE
-                                Replace the respondent id and every column of names or contacts (ФИО,
-                                фамилия, имя, обучающийся, телефон, e-mail…) with a stable code keyed by
-                                the secret in KEYFILE (HMAC-SHA-256, at least 16 bytes; see
-                                docs/privacy.md), and empty every other column except school, grade,
-                                class and sex (ОВЗ, notes and unknown columns are emptied). The same
-                                student gets the same code with the same key. Standard error lists the
-                                columns kept and replaced; diagnostics there still name the rows.
-          --keep-columns NAME,NAME
-                                With --pseudonymize: keep these respondent columns in clear too.
-          --threads N           With CSV output, score a large sheet on at most N threads (default:
-                                one per core); 1 reads every sheet in one go. The output is the same.
-          --diagnostics FILE    Write every diagnostic to FILE (standard error shows the first 20 and
-                                a count); - shows them all on standard error.
-          --lang ru|en          Language of messages and level labels (default: ru).
-          -h, --help            Show this help.
-
-        EXIT CODES: 0 done (problems, if any, reported on standard error), 64 usage error,
-        65 invalid instrument, a sheet that could not be scored, or --strict and a problem;
-        1 other failure (a file that cannot be opened or written).
-        """,
-        ru: """
-        ИСПОЛЬЗОВАНИЕ: profscore score --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
-                                       [--output ПУТЬ] [--excel] [--strict] [--pseudonymize ФАЙЛ-КЛЮЧА]
-                                       [--keep-columns ИМЯ,ИМЯ] [--diagnostics ФАЙЛ] [--threads N] [--lang ru|en]
-
-        Подсчитывает бланки ответов (CSV или TSV; UTF-8, UTF-8 с BOM, Windows-1251 или
-        UTF-16; разделитель , ; или табуляция определяется сам). В строке заголовка
-        столбцы ответов названы номерами пунктов; остальные столбцы — сведения о
-        респонденте, первый из них — код респондента. «-» — читать стандартный ввод.
-
-        Для каждого респондента выводит: код, сырой балл по каждой шкале, уровни,
-        ведущий тип, профиль обучения, код Холланда (формы RIASEC), отметки, файл и
-        строку, затем прочие столбцы респондента. Нечитаемые ячейки сообщаются в поток
-        ошибок как ФАЙЛ:СТРОКА:СТОЛБЕЦ, их шкалы не подсчитываются; остальное подсчитывается.
-        Если у инструмента есть нормы (profscore norms): по каждой шкале процентильный ранг
-        и стен по нормативной группе респондента (pr_<шкала>, sten_<шкала>) и какая группа
-        применена или почему никакая (norm_group), с одним предупреждением на файл о
-        респондентах без группы.
-
-        ПАРАМЕТРЫ:
-          --instrument ID|ФАЙЛ  Идентификатор встроенного инструмента (см. profscore instruments) или файл инструмента.
-          --format csv|json|table
-                                Формат вывода (по умолчанию csv).
-          --output ПУТЬ         Записать в ПУТЬ (целиком или никак) вместо стандартного вывода («-» — стандартный вывод).
-          --excel               CSV для русского Excel: UTF-8 с BOM, «;», десятичная запятая.
-          --strict              Код 65 и без файла --output, если хоть одна ячейка или файл не прочитаны.
-          --pseudonymize ФАЙЛ-КЛЮЧА
-                                Заменить код респондента и все столбцы имён и контактов (ФИО, фамилия,
-                                имя, обучающийся, телефон, e-mail…) на постоянный код по секретному ключу
-                                из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не меньше 16 байт; см. docs/privacy.md) и
-                                очистить все прочие столбцы, кроме школы, параллели, класса и пола (ОВЗ,
-                                примечания и незнакомые столбцы очищаются). С тем же ключом тот же ученик
-                                получает тот же код. В потоке ошибок — какие столбцы оставлены и заменены;
-                                замечания там по-прежнему называют строки.
-          --keep-columns ИМЯ,ИМЯ
-                                С --pseudonymize: оставить как есть и эти столбцы респондента.
-          --threads N           При выводе CSV подсчитывать большой бланк не более чем в N потоков (по
-                                умолчанию — по числу ядер); 1 — читать каждый бланк целиком. Результат тот же.
-          --diagnostics ФАЙЛ    Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число);
-                                «-» — показать все в потоке ошибок.
-          --lang ru|en          Язык сообщений и названий уровней (по умолчанию ru).
-          -h, --help            Показать эту справку.
-
-        КОДЫ ВЫХОДА: 0 готово (замечания, если были, — в потоке ошибок), 64 ошибка в командной
-        строке, 65 неверный инструмент, бланк не подсчитан или --strict и есть ошибки;
-        1 иной сбой (файл не открывается или не записывается).
-        """)
+    /// The command line of `score`, checked before any work.
+    private struct Options {
+        var format: ScoreFormat
+        var threadLimit: Int
+        var keepColumns: [String]
+        var instrumentName: String
+        var inputs: [String]
+        var excel: Bool
+        var outputPath: String?
+        var keyPath: String?
+        var diagnosticsPath: String?
+    }
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
-        // Check the command line before doing any work.
-        let format: ScoreFormat
-        let threadLimit: Int
-        let keepColumns: [String]
-        do {
-            format = try arguments.choice("format", default: .csv, allowed: ScoreFormat.allCases)
-            threadLimit = try arguments.threads()
-            keepColumns = try keptColumns(arguments)
-        } catch {
-            terminal.error(error.message.text(in: terminal.language))
-            return .usage
-        }
-        guard let instrumentName = arguments.values["instrument"] else {
-            terminal.message(en: "score needs --instrument ID|FILE; see profscore instruments for the bundled ids",
-                             ru: "для score нужен --instrument ID|ФАЙЛ; встроенные идентификаторы: profscore instruments")
-            return .usage
-        }
-        let inputs = arguments.operands
-        guard !inputs.isEmpty else {
-            terminal.message(en: "score needs at least one answer-sheet file, or - for standard input",
-                             ru: "для score нужен хотя бы один файл бланков или «-» для стандартного ввода")
-            return .usage
-        }
-        guard inputs.filter({ $0 == "-" }).count <= 1 else {
-            terminal.message(en: "standard input (-) can be read only once", ru: "стандартный ввод («-») можно прочитать только один раз")
-            return .usage
-        }
-        let excel = arguments.flags.contains("excel")
-        if excel && format != .csv {
-            terminal.message(en: "--excel applies to --format csv only", ru: "--excel относится только к --format csv")
-            return .usage
-        }
-        var outputPath = arguments.values["output"]
-        if outputPath == "-" { outputPath = nil }
-        let keyPath = arguments.values["pseudonymize"]
-        let diagnosticsPath = arguments.values["diagnostics"].flatMap { $0 == "-" ? nil : $0 }
+        guard let options = checkedOptions(arguments, terminal: terminal) else { return .usage }
+        let (instrumentName, inputs, outputPath, keyPath) = (options.instrumentName, options.inputs, options.outputPath, options.keyPath)
+        let diagnosticsPath = options.diagnosticsPath
         guard terminal.check({ (files: inout RunFiles) throws(ProfScoreError) in
             try files.addInput(instrumentName, .instrument)
             try files.addInputs(inputs, .sheet)
@@ -143,19 +122,10 @@ enum ScoreCommand {
             try files.addOutput(outputPath, .output)
             try files.addOutput(diagnosticsPath, .diagnostics)
         }) else { return .usage }
-        var pseudonymizer: Pseudonymizer?
-        if let keyPath {
-            guard let key = FileManager.default.contents(atPath: keyPath) else {
-                terminal.message(en: "\(keyPath): error: the key file cannot be read; create it once, e.g. head -c 32 /dev/urandom | base64 > \(keyPath), and keep it secret",
-                                 ru: "\(keyPath): ошибка: файл ключа не читается; создайте его один раз, напр. head -c 32 /dev/urandom | base64 > \(keyPath), и храните в секрете")
-                return .failure
-            }
-            guard let made = Pseudonymizer(key: [UInt8](key)) else {
-                terminal.message(en: "\(keyPath): error: the key is shorter than \(Pseudonymizer.minimumKeyLength) bytes; use a long random key, e.g. head -c 32 /dev/urandom | base64 > \(keyPath)",
-                                 ru: "\(keyPath): ошибка: ключ короче \(Pseudonymizer.minimumKeyLength) байт; возьмите длинный случайный ключ, напр. head -c 32 /dev/urandom | base64 > \(keyPath)")
-                return .usage
-            }
-            pseudonymizer = made
+        let pseudonymizer: Pseudonymizer?
+        switch loadPseudonymizer(keyPath: keyPath, terminal: terminal) {
+        case .success(let made): pseudonymizer = made
+        case .failure(let exit): return exit.code
         }
         guard terminal.openDiagnostics(arguments) else { return .failure }
         defer { terminal.finishDiagnostics() }
@@ -168,37 +138,12 @@ enum ScoreCommand {
             return .forFailure(error)
         }
         let scorer = Scorer(instrument: instrument)
-
         // Standard input and pipes are copied to temporary files first, so
         // that every input can be read twice: once for its columns, once to score.
-        var spooled: [SpooledInput] = []
-        var ioFailures = 0
-        for input in inputs {
-            do {
-                spooled.append(try SpooledInput(input))
-            } catch {
-                terminal.report(error)
-                ioFailures += 1
-            }
-        }
-
-        // Respondent columns of all files, in order of first appearance.
-        var columns: [String] = []
-        for input in spooled {
-            if let reader = try? SheetReader(path: input.path, displayName: input.displayName, scorer: scorer, report: { _ in }) {
-                for name in reader.infoColumnNames where !columns.contains(name) { columns.append(name) }
-            }
-        }
-
-        // With --pseudonymize: what happens to each respondent column.
-        let treatments: [Pseudonymizer.ColumnTreatment]
-        do {
-            treatments = try pseudonymizer == nil ? [] : Self.treatments(of: columns, keeping: keepColumns)
-        } catch {
-            terminal.error(error.message.text(in: terminal.language))
-            return .usage
-        }
-
+        var (spooled, ioFailures) = spool(inputs, terminal: terminal)
+        let columns = respondentColumns(of: spooled, scorer: scorer)
+        guard let treatments = columnTreatments(columns, keeping: options.keepColumns, pseudonymizing: pseudonymizer != nil,
+                                                terminal: terminal) else { return .usage }
         let sink: OutputSink
         do {
             sink = try outputPath.map(OutputSink.file) ?? .standardOutput()
@@ -206,16 +151,146 @@ enum ScoreCommand {
             terminal.error(error.rendered(in: terminal.language))
             return .failure
         }
-        let writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: format,
-                                 language: terminal.language, excel: excel, sink: sink)
+        let writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: options.format,
+                                 language: terminal.language, excel: options.excel, sink: sink)
         writer.begin()
         let batch = BatchScorer(scorer: scorer)
+        let layout = RowLayout(instrument: instrument, columns: columns, pseudonymizer: pseudonymizer, treatments: treatments)
+        let normWarnings = scoreSheets(spooled, batch: batch, layout: layout, options: options, writer: writer, sink: sink, terminal: terminal)
+
+        let dataFailures = batch.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
+        ioFailures += batch.failures.count - dataFailures
+        let strictFailure = arguments.flags.contains("strict") && (batch.errorCount > 0 || ioFailures > 0)
+        // A sheet that changed while it was read: its rows may be incomplete, so nothing is written.
+        let changed = batch.failures.contains { $0.error.isChangedWhileRead }
+        guard commit(sink, discarding: strictFailure || changed, terminal: terminal) else { return .failure }
+        terminal.finishDiagnostics()
+        if pseudonymizer != nil {
+            terminal.error(Pseudonymizer.summary(columns: columns, treatments: treatments).text(in: terminal.language))
+        }
+        summarize(batch, files: spooled.count, of: inputs.count, ioFailures: ioFailures, normWarnings: normWarnings,
+                  unwritten: (strictFailure, changed, outputPath), instrument: instrument, terminal: terminal)
+        if dataFailures > 0 || strictFailure { return .dataError }
+        if ioFailures > 0 { return .failure }
+        return .success
+    }
+
+    /// The options, checked before any work; `nil` (with the reason said) on a usage error.
+    private static func checkedOptions(_ arguments: Arguments, terminal: Terminal) -> Options? {
+        let format: ScoreFormat
+        let threadLimit: Int
+        let keepColumns: [String]
+        do {
+            format = try arguments.choice("format")
+            threadLimit = try arguments.threads()
+            keepColumns = try keptColumns(arguments)
+        } catch {
+            terminal.error(error.message.text(in: terminal.language))
+            return nil
+        }
+        guard let (instrumentName, inputs) = arguments.instrumentAndSheets(terminal: terminal) else { return nil }
+        let excel = arguments.flags.contains("excel")
+        if excel && format != .csv {
+            terminal.message(en: "--excel applies to --format csv only", ru: "--excel относится только к --format csv")
+            return nil
+        }
+        var outputPath = arguments.values["output"]
+        if outputPath == "-" { outputPath = nil }
+        return Options(format: format, threadLimit: threadLimit, keepColumns: keepColumns, instrumentName: instrumentName,
+                       inputs: inputs, excel: excel, outputPath: outputPath, keyPath: arguments.values["pseudonymize"],
+                       diagnosticsPath: arguments.values["diagnostics"].flatMap { $0 == "-" ? nil : $0 })
+    }
+
+    /// The pseudonymizer of `--pseudonymize KEYFILE` (`nil` without it), or
+    /// the exit code when the key cannot be read or is too short.
+    private static func loadPseudonymizer(keyPath: String?, terminal: Terminal) -> Result<Pseudonymizer?, CommandExit> {
+        guard let keyPath else { return .success(nil) }
+        guard let key = FileManager.default.contents(atPath: keyPath) else {
+            terminal.message(en: "\(keyPath): error: the key file cannot be read; create it once, e.g. head -c 32 /dev/urandom | base64 > \(keyPath), and keep it secret",
+                             ru: "\(keyPath): ошибка: файл ключа не читается; создайте его один раз, напр. head -c 32 /dev/urandom | base64 > \(keyPath), и храните в секрете")
+            return .failure(CommandExit(code: .failure))
+        }
+        guard let made = Pseudonymizer(key: [UInt8](key)) else {
+            terminal.message(en: "\(keyPath): error: the key is shorter than \(Pseudonymizer.minimumKeyLength) bytes; use a long random key, e.g. head -c 32 /dev/urandom | base64 > \(keyPath)",
+                             ru: "\(keyPath): ошибка: ключ короче \(Pseudonymizer.minimumKeyLength) байт; возьмите длинный случайный ключ, напр. head -c 32 /dev/urandom | base64 > \(keyPath)")
+            return .failure(CommandExit(code: .usage))
+        }
+        return .success(made)
+    }
+
+    /// With `--pseudonymize`: what happens to each respondent column (none
+    /// without it); `nil` (with the reason said) when `--keep-columns` names no column.
+    private static func columnTreatments(_ columns: [String], keeping: [String], pseudonymizing: Bool,
+                                         terminal: Terminal) -> [Pseudonymizer.ColumnTreatment]? {
+        do {
+            return try pseudonymizing ? treatments(of: columns, keeping: keeping) : []
+        } catch {
+            terminal.error(error.message.text(in: terminal.language))
+            return nil
+        }
+    }
+
+    /// Writes the output file whole, or nothing when `discarding`; `false` if it could not be written.
+    private static func commit(_ sink: OutputSink, discarding: Bool, terminal: Terminal) -> Bool {
+        if discarding {
+            sink.discard()
+            return true
+        }
+        do {
+            try sink.commit()
+            return true
+        } catch {
+            terminal.error(error.rendered(in: terminal.language))
+            return false
+        }
+    }
+
+    /// The inputs copied where they can be read twice, and how many could not be.
+    private static func spool(_ inputs: [String], terminal: Terminal) -> (spooled: [SpooledInput], failures: Int) {
+        var spooled: [SpooledInput] = []
+        var failures = 0
+        for input in inputs {
+            do {
+                spooled.append(try SpooledInput(input))
+            } catch {
+                terminal.report(error)
+                failures += 1
+            }
+        }
+        return (spooled, failures)
+    }
+
+    /// Respondent columns of all files, in order of first appearance.
+    private static func respondentColumns(of spooled: [SpooledInput], scorer: Scorer) -> [String] {
+        var columns: [String] = []
+        for input in spooled {
+            if let reader = try? SheetReader(path: input.path, displayName: input.displayName, scorer: scorer, report: { _ in }) {
+                for name in reader.infoColumnNames where !columns.contains(name) { columns.append(name) }
+            }
+        }
+        return columns
+    }
+
+    /// What every output row is made of: the instrument, the respondent
+    /// columns and, with `--pseudonymize`, what happens to each of them.
+    private struct RowLayout {
+        var instrument: Instrument
+        var columns: [String]
+        var pseudonymizer: Pseudonymizer?
+        var treatments: [Pseudonymizer.ColumnTreatment]
+    }
+
+    /// Scores every sheet into `writer` and returns the number of warnings
+    /// about respondents without a norm group (one per file at most).
+    private static func scoreSheets(_ spooled: [SpooledInput], batch: BatchScorer, layout: RowLayout, options: Options,
+                                    writer: ScoreWriter, sink: OutputSink, terminal: Terminal) -> Int {
+        let instrument = layout.instrument
         batch.progress = ScoringProgress()
         terminal.progressLine.start(batch.progress!, totalBytes: ProgressLine.totalSize(of: spooled.map(\.path)), language: terminal.language)
         // CSV rows of a large sheet are written on every core, in parts that
         // are appended in file order (scratch files beside the output).
-        let threads = format == .csv ? threadLimit : 1
-        let scratchFolder = outputPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let threads = options.format == .csv ? options.threadLimit : 1
+        let scratchFolder = options.outputPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         // With norms: one warning per file for respondents without a norm group.
         var normWarnings = 0
         for input in spooled {
@@ -227,10 +302,11 @@ enum ScoreCommand {
                     makePart: { isFirst throws(ProfScoreError) -> ScorePart in
                         let scratch = isFirst ? nil : try OutputSink.scratch(in: scratchFolder)
                         let partWriter = scratch.map {
-                            ScoreWriter(instrument: instrument, infoColumns: columns, format: format, language: terminal.language, excel: excel, sink: $0)
+                            ScoreWriter(instrument: instrument, infoColumns: layout.columns, format: options.format,
+                                        language: terminal.language, excel: options.excel, sink: $0)
                         }
-                        return ScorePart(columns: columns, instrument: instrument, pseudonymizer: pseudonymizer, treatments: treatments,
-                                         writer: partWriter ?? writer, scratch: scratch)
+                        return ScorePart(columns: layout.columns, instrument: instrument, pseudonymizer: layout.pseudonymizer,
+                                         treatments: layout.treatments, writer: partWriter ?? writer, scratch: scratch)
                     },
                     report: terminal.diagnostic,
                     each: { part, row, result, reader in part.write(row: row, result: result, reader: reader, file: file) },
@@ -251,37 +327,23 @@ enum ScoreCommand {
         }
         terminal.progressLine.stop()
         writer.end()
+        return normWarnings
+    }
 
-        let dataFailures = batch.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
-        ioFailures += batch.failures.count - dataFailures
-        let scoredFiles = spooled.count - batch.failures.count
-        let problems = batch.errorCount > 0 || ioFailures > 0
-        let strictFailure = arguments.flags.contains("strict") && problems
-        // A sheet that changed while it was read: its rows may be incomplete, so nothing is written.
-        let changed = batch.failures.contains { $0.error.isChangedWhileRead }
-        if strictFailure || changed {
-            sink.discard()
-        } else {
-            do {
-                try sink.commit()
-            } catch {
-                terminal.error(error.rendered(in: terminal.language))
-                return .failure
-            }
-        }
-        terminal.finishDiagnostics()
-        if pseudonymizer != nil {
-            terminal.error(Pseudonymizer.summary(columns: columns, treatments: treatments).text(in: terminal.language))
-        }
+    /// The summary line on standard error: what was scored, the problems, and
+    /// whether the output file was left unwritten (`--strict`, or a sheet that changed).
+    private static func summarize(_ batch: BatchScorer, files: Int, of total: Int, ioFailures: Int, normWarnings: Int,
+                                  unwritten: (strict: Bool, changed: Bool, outputPath: String?),
+                                  instrument: Instrument, terminal: Terminal) {
+        let scoredFiles = files - batch.failures.count
+        let strictNote = unwritten.strict ? unwritten.outputPath : nil
+        let changedNote = unwritten.changed ? unwritten.outputPath : nil
         terminal.message(
-            en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(scoredFiles) of \(inputs.count) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount + ioFailures) error(s), \(batch.warningCount + normWarnings) warning(s)"
-                + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) was not written" : "")
-                + (changed && outputPath != nil ? "; \(outputPath!) was not written" : ""),
-            ru: "\(instrument.id): подсчитано респондентов: \(batch.respondentCount), файлов: \(scoredFiles) из \(inputs.count); нечитаемых ячеек: \(batch.unreadableCellCount), ошибок: \(batch.errorCount + ioFailures), предупреждений: \(batch.warningCount + normWarnings)"
-                + (strictFailure && outputPath != nil ? "; --strict: \(outputPath!) не записан" : "")
-                + (changed && outputPath != nil ? "; \(outputPath!) не записан" : ""))
-        if dataFailures > 0 || strictFailure { return .dataError }
-        if ioFailures > 0 { return .failure }
-        return .success
+            en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(scoredFiles) of \(total) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount + ioFailures) error(s), \(batch.warningCount + normWarnings) warning(s)"
+                + (strictNote.map { "; --strict: \($0) was not written" } ?? "")
+                + (changedNote.map { "; \($0) was not written" } ?? ""),
+            ru: "\(instrument.id): подсчитано респондентов: \(batch.respondentCount), файлов: \(scoredFiles) из \(total); нечитаемых ячеек: \(batch.unreadableCellCount), ошибок: \(batch.errorCount + ioFailures), предупреждений: \(batch.warningCount + normWarnings)"
+                + (strictNote.map { "; --strict: \($0) не записан" } ?? "")
+                + (changedNote.map { "; \($0) не записан" } ?? ""))
     }
 }

@@ -2,47 +2,40 @@ import ProfScoreKit
 
 /// `profscore template ID|FILE`: a blank answer sheet for an instrument.
 enum TemplateCommand {
-    static let valueOptions = ["roster", "output", "lang"]
-    static let flagOptions = ["excel"]
-
-    static let help = Message(
-        en: """
-        USAGE: profscore template ID|FILE [--roster FILE] [--excel] [--output PATH] [--lang ru|en]
-
-        Writes a blank answer sheet (CSV): the respondent columns id, name, class, then
-        one column per item headed by its id, as profscore score reads it. With
-        --roster, one row per student of the roster with its id, school and class
-        filled in; a roster of classes (with the number enrolled) gives one row per
-        enrolled student with ids made from the class (7А-01, 7А-02, …).
-
-        OPTIONS:
-          --roster FILE   Students (id, school, class, grade) or classes (school, class, enrolled).
-          --excel         For Russian Excel: UTF-8 with BOM, ';', CRLF (default: UTF-8, ',', LF).
-          --output PATH   Write to PATH (whole or not at all) instead of standard output.
-          --lang ru|en    Language of the column headers and messages (default: ru).
-          -h, --help      Show this help.
-
-        EXIT CODES: 0 done, 64 usage error or unknown id, 65 invalid instrument or roster, 1 a file that cannot be read or written.
-        """,
-        ru: """
-        ИСПОЛЬЗОВАНИЕ: profscore template ID|ФАЙЛ [--roster ФАЙЛ] [--excel] [--output ПУТЬ] [--lang ru|en]
-
-        Создаёт пустой бланк ответов (CSV): столбцы респондента id, ФИО, класс, затем
-        по столбцу на каждый пункт с его номером в заголовке — так, как его читает
-        profscore score. Со списком (--roster) — по строке на каждого ученика с его
-        кодом, школой и классом; список классов (с численностью) даёт по строке на
-        каждого обучающегося с кодами из названия класса (7А-01, 7А-02, …).
-
-        ПАРАМЕТРЫ:
-          --roster ФАЙЛ   Учащиеся (код, школа, класс, параллель) или классы (школа, класс, численность).
-          --excel         Для русского Excel: UTF-8 с BOM, «;», CRLF (по умолчанию UTF-8, «,», LF).
-          --output ПУТЬ   Записать в ПУТЬ (целиком или никак) вместо стандартного вывода.
-          --lang ru|en    Язык заголовков столбцов и сообщений (по умолчанию ru).
-          -h, --help      Показать эту справку.
-
-        КОДЫ ВЫХОДА: 0 готово, 64 ошибка в командной строке или неизвестный идентификатор,
-        65 неверный инструмент или список, 1 файл не читается или не записывается.
-        """)
+    static let spec = CommandSpec(
+        name: "template",
+        summary: Message(en: "Write a blank answer sheet for an instrument.",
+                         ru: "Создать пустой бланк ответов для инструмента."),
+        usage: Message(en: "ID|FILE [--roster FILE] [--excel] [--output PATH] [--lang ru|en]",
+                       ru: "ID|ФАЙЛ [--roster ФАЙЛ] [--excel] [--output ПУТЬ] [--lang ru|en]"),
+        description: Message(
+            en: """
+            Writes a blank answer sheet (CSV): the respondent columns id, name, class, then
+            one column per item headed by its id, as profscore score reads it. With
+            --roster, one row per student of the roster with its id, school and class
+            filled in; a roster of classes (with the number enrolled) gives one row per
+            enrolled student with ids made from the class (7А-01, 7А-02, …).
+            """,
+            ru: """
+            Создаёт пустой бланк ответов (CSV): столбцы респондента id, ФИО, класс, затем
+            по столбцу на каждый пункт с его номером в заголовке — так, как его читает
+            profscore score. Со списком (--roster) — по строке на каждого ученика с его
+            кодом, школой и классом; список классов (с численностью) даёт по строке на
+            каждого обучающегося с кодами из названия класса (7А-01, 7А-02, …).
+            """),
+        options: [
+            OptionSpec("roster", value: "FILE", "ФАЙЛ", help: Message(
+                en: "Students (id, school, class, grade) or classes (school, class, enrolled).",
+                ru: "Учащиеся (код, школа, класс, параллель) или классы (школа, класс, численность).")),
+            OptionSpec(flag: "excel", help: Message(
+                en: "For Russian Excel: UTF-8 with BOM, ';', CRLF (default: UTF-8, ',', LF).",
+                ru: "Для русского Excel: UTF-8 с BOM, «;», CRLF (по умолчанию UTF-8, «,», LF).")),
+            .output,
+            .lang(en: "Language of the column headers and messages", ru: "Язык заголовков столбцов и сообщений"),
+        ],
+        exitCodes: Message(
+            en: "0 done, 64 usage error or unknown id, 65 invalid instrument or roster, 1 a file that cannot be read or written.",
+            ru: "0 готово, 64 ошибка в командной строке или неизвестный идентификатор, 65 неверный инструмент или список, 1 файл не читается или не записывается."))
 
     static func run(_ arguments: Arguments, terminal: Terminal) -> ExitCode {
         guard arguments.operands.count == 1, let name = arguments.operands.first else {

@@ -8,71 +8,50 @@ import Darwin
 // profscore: a thin command line over ProfScoreKit. It parses arguments,
 // calls the library and prints; all the work is in the library.
 
-let mainHelp = Message(
-    en: """
-    profscore — scores school career-guidance questionnaires defined as data files.
-
-    USAGE: profscore <command> [options]
-
-    COMMANDS:
-      score        Score answer sheets with an instrument (one row per student).
-      report       Group reports of classes and schools, the share diagnosed, summaries.
-      merge        Combine summaries of schools or years into one report.
-      validate     Check instrument files and list every problem.
-      describe     Describe an instrument: scales, items, keys, ranges, levels.
-      template     Write a blank answer sheet for an instrument.
-      analyze      Item and reliability analysis (Cronbach's α) of a pilot sample.
-      norms        Build norm tables (percentile ranks, stens, T) from a sample into a new instrument file.
-      instruments  List the bundled instruments.
-      help         Show help for a command.
-
-    Run 'profscore <command> --help' for a command's options. Add --lang en for English.
-    """,
-    ru: """
-    profscore — подсчёт результатов профориентационных опросников, заданных файлами данных.
-
-    ИСПОЛЬЗОВАНИЕ: profscore <команда> [параметры]
-
-    КОМАНДЫ:
-      score        Подсчитать бланки ответов по инструменту (строка на ученика).
-      report       Групповые отчёты по классам и школам, доля охвата, сводки.
-      merge        Объединить сводки школ или лет в один отчёт.
-      validate     Проверить файлы инструментов и перечислить все ошибки.
-      describe     Описать инструмент: шкалы, пункты, ключи, диапазоны, уровни.
-      template     Создать пустой бланк ответов для инструмента.
-      analyze      Анализ пунктов и надёжности (α Кронбаха) по пилотной выборке.
-      norms        Построить нормы (процентильные ранги, стены, T) по выборке в новый файл инструмента.
-      instruments  Перечислить встроенные инструменты.
-      help         Показать справку по команде.
-
-    Параметры команды: 'profscore <команда> --help'. Для английского добавьте --lang en.
-    """)
-
 struct Command {
-    var help: Message
-    var valueOptions: [String]
-    var flagOptions: [String]
+    var spec: CommandSpec
     var run: (Arguments, Terminal) -> ExitCode
 }
 
-let commands: [String: Command] = [
-    "score": Command(help: ScoreCommand.help, valueOptions: ["instrument", "format", "output", "lang", "pseudonymize", "keep-columns", "diagnostics", "threads"],
-                     flagOptions: ["strict", "excel"], run: ScoreCommand.run),
-    "report": Command(help: ReportCommand.help, valueOptions: ReportCommand.valueOptions,
-                      flagOptions: ReportCommand.flagOptions, run: ReportCommand.run),
-    "merge": Command(help: MergeCommand.help, valueOptions: ReportOptions.valueOptions,
-                     flagOptions: ReportOptions.flagOptions, run: MergeCommand.run),
-    "validate": Command(help: ValidateCommand.help, valueOptions: ["lang"], flagOptions: [], run: ValidateCommand.run),
-    "instruments": Command(help: InstrumentsCommand.help, valueOptions: ["lang"], flagOptions: [], run: InstrumentsCommand.run),
-    "describe": Command(help: DescribeCommand.help, valueOptions: DescribeCommand.valueOptions,
-                        flagOptions: DescribeCommand.flagOptions, run: DescribeCommand.run),
-    "template": Command(help: TemplateCommand.help, valueOptions: TemplateCommand.valueOptions,
-                        flagOptions: TemplateCommand.flagOptions, run: TemplateCommand.run),
-    "analyze": Command(help: AnalyzeCommand.help, valueOptions: AnalyzeCommand.valueOptions,
-                       flagOptions: AnalyzeCommand.flagOptions, run: AnalyzeCommand.run),
-    "norms": Command(help: NormsCommand.help, valueOptions: NormsCommand.valueOptions,
-                     flagOptions: NormsCommand.flagOptions, run: NormsCommand.run),
+/// The commands, in the order the main help lists them.
+let commandList: [Command] = [
+    Command(spec: ScoreCommand.spec, run: ScoreCommand.run),
+    Command(spec: ReportCommand.spec, run: ReportCommand.run),
+    Command(spec: MergeCommand.spec, run: MergeCommand.run),
+    Command(spec: ValidateCommand.spec, run: ValidateCommand.run),
+    Command(spec: DescribeCommand.spec, run: DescribeCommand.run),
+    Command(spec: TemplateCommand.spec, run: TemplateCommand.run),
+    Command(spec: AnalyzeCommand.spec, run: AnalyzeCommand.run),
+    Command(spec: NormsCommand.spec, run: NormsCommand.run),
+    Command(spec: InstrumentsCommand.spec, run: InstrumentsCommand.run),
 ]
+
+let commands = Dictionary(uniqueKeysWithValues: commandList.map { ($0.spec.name, $0) })
+
+/// The main help: the commands with their one-line summaries.
+@MainActor
+func mainHelp(in language: Language) -> String {
+    let english = language == .english
+    let rows = commandList.map { ($0.spec.name, $0.spec.summary.text(in: language)) } + [
+        ("version", english ? "Show the version of profscore (also --version)." : "Показать версию profscore (также --version)."),
+        ("help", english ? "Show help for a command." : "Показать справку по команде."),
+    ]
+    let width = rows.map(\.0.count).max()! + 2
+    let indent = String(repeating: " ", count: 2 + width)
+    let list = rows.flatMap { row in
+        let lines = HelpLayout.wrap(row.1, indent: indent)
+        return ["  " + row.0 + String(repeating: " ", count: width - row.0.count) + lines[0].dropFirst(indent.count)] + lines.dropFirst()
+    }
+    let text = english ? [
+        "profscore — scores school career-guidance questionnaires defined as data files.",
+        "", "USAGE: profscore <command> [options]", "", "COMMANDS:",
+    ] + list + ["", "Run 'profscore <command> --help' for a command's options. Add --lang en for English."]
+    : [
+        "profscore — подсчёт результатов профориентационных опросников, заданных файлами данных.",
+        "", "ИСПОЛЬЗОВАНИЕ: profscore <команда> [параметры]", "", "КОМАНДЫ:",
+    ] + list + ["", "Параметры команды: 'profscore <команда> --help'. Для английского добавьте --lang en."]
+    return text.joined(separator: "\n") + "\n"
+}
 
 /// The language asked for anywhere on the command line, for messages printed
 /// before the arguments are parsed.
@@ -129,17 +108,20 @@ func runMain() -> ExitCode {
     }
     guard let name = arguments.first else {
         terminal.message(en: "profscore needs a command", ru: "profscore нужна команда")
-        terminal.error(mainHelp.text(in: language))
+        terminal.error(String(mainHelp(in: language).dropLast()))
         return .usage
     }
     switch name {
     case "-h", "--help":
-        Terminal.output(mainHelp.text(in: language) + "\n")
+        Terminal.output(mainHelp(in: language))
+        return .success
+    case "--version", "version":
+        Terminal.output("profscore \(ProfScoreVersion.current)\n")
         return .success
     case "help":
         let topics = arguments.dropFirst().filter { !$0.hasPrefix("-") && $0 != "en" && $0 != "ru" }
         guard let topic = topics.first else {
-            Terminal.output(mainHelp.text(in: language) + "\n")
+            Terminal.output(mainHelp(in: language))
             return .success
         }
         guard let command = commands[topic] else {
@@ -147,19 +129,19 @@ func runMain() -> ExitCode {
                              ru: "нет справки по «\(topic)»; команды: score, report, merge, validate, instruments, describe, template, analyze, norms")
             return .usage
         }
-        Terminal.output(command.help.text(in: language) + "\n")
+        Terminal.output(command.spec.help(in: language))
         return .success
     default:
         break
     }
     guard let command = commands[name] else {
-        terminal.message(en: "unknown command '\(name)'; commands: score, report, merge, validate, instruments, describe, template, analyze, norms, help",
-                         ru: "неизвестная команда «\(name)»; команды: score, report, merge, validate, instruments, describe, template, analyze, norms, help")
+        terminal.message(en: "unknown command '\(name)'; commands: score, report, merge, validate, instruments, describe, template, analyze, norms, version, help",
+                         ru: "неизвестная команда «\(name)»; команды: score, report, merge, validate, instruments, describe, template, analyze, norms, version, help")
         return .usage
     }
     let parsed: Arguments
     do {
-        parsed = try Arguments.parse(Array(arguments.dropFirst()), valueOptions: command.valueOptions, flagOptions: command.flagOptions)
+        parsed = try Arguments.parse(Array(arguments.dropFirst()), command: command.spec)
         _ = try parsed.language()
     } catch {
         terminal.error(error.message.text(in: language))
@@ -167,7 +149,7 @@ func runMain() -> ExitCode {
         return .usage
     }
     if parsed.flags.contains("help") {
-        Terminal.output(command.help.text(in: language) + "\n")
+        Terminal.output(command.spec.help(in: language))
         return .success
     }
     let code = command.run(parsed, terminal)

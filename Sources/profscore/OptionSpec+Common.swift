@@ -1,0 +1,26 @@
+import ProfScoreKit
+
+/// Options several commands take, declared once.
+extension OptionSpec {
+    static let instrument = OptionSpec("instrument", value: "ID|FILE", "ID|ФАЙЛ", help: Message(
+        en: "Bundled instrument id (see profscore instruments) or an instrument file.",
+        ru: "Идентификатор встроенного инструмента (см. profscore instruments) или файл инструмента."))
+
+    static let output = OptionSpec("output", value: "PATH", "ПУТЬ", help: Message(
+        en: "Write to PATH (whole or not at all) instead of standard output.",
+        ru: "Записать в ПУТЬ (целиком или никак) вместо стандартного вывода."))
+
+    static let excel = OptionSpec(flag: "excel", help: Message(
+        en: "CSV for Russian Excel: UTF-8 with BOM, ';', decimal comma.",
+        ru: "CSV для русского Excel: UTF-8 с BOM, «;», десятичная запятая."))
+
+    static let diagnostics = OptionSpec("diagnostics", value: "FILE", "ФАЙЛ", help: Message(
+        en: "Write every diagnostic to FILE (standard error shows the first 20 and a count); - shows them all on standard error.",
+        ru: "Записать все замечания в ФАЙЛ (в потоке ошибок — первые 20 и их число); «-» — показать все в потоке ошибок."))
+
+    /// `--lang ru|en`, saying what the language is used for.
+    static func lang(en: String, ru: String) -> OptionSpec {
+        OptionSpec("lang", choices: Language.self, default: .russian, help: Message(
+            en: en + " (default: {default}).", ru: ru + " (по умолчанию {default})."))
+    }
+}
