@@ -263,9 +263,10 @@ enum ScoreCommand {
     /// Respondent columns of all files, in order of first appearance.
     private static func respondentColumns(of spooled: [SpooledInput], scorer: Scorer) -> [String] {
         var columns: [String] = []
+        var seen: Set<String> = []
         for input in spooled {
             if let reader = try? SheetReader(path: input.path, displayName: input.displayName, scorer: scorer, report: { _ in }) {
-                for name in reader.infoColumnNames where !columns.contains(name) { columns.append(name) }
+                for name in reader.infoColumnNames where seen.insert(name).inserted { columns.append(name) }
             }
         }
         return columns

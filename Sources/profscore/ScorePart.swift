@@ -41,7 +41,10 @@ struct ScorePart {
             normTally.add(norm!)
         }
         if positions == nil {
-            positions = reader.infoColumnNames.map { columns.firstIndex(of: $0) }
+            // By a table of the output's columns: a sheet of 100,000 columns costs no more than its length.
+            var positionOf: [String: Int] = [:]
+            for (index, name) in columns.enumerated() where positionOf[name] == nil { positionOf[name] = index }
+            positions = reader.infoColumnNames.map { positionOf[$0] }
             sameColumns = positions! == columns.indices.map { $0 } && pseudonymizer == nil
         }
         if sameColumns && row.info.count == columns.count {

@@ -29,6 +29,21 @@ import Testing
         #expect(out.hasSuffix(",5000003\n"), "\(out)")
     }
 
+    /// `score` matches each sheet's columns to the output's through a table:
+    /// 40,000 columns of one name took 12 s (each looked up in a list), now linear.
+    @Test(.timeLimit(.minutes(1))) func fortyThousandColumnsOfOneNameAreScoredInLinearTime() throws {
+        let workspace = try Workspace()
+        let header = ["id"] + Array(repeating: "x", count: 40_000) + (1...20).map(String.init)
+        let row = ["S1"] + Array(repeating: "v", count: 40_000) + Array(repeating: Self.answersA, count: 1)
+        try workspace.write("wide.csv", text: header.joined(separator: ";") + "\n" + row.joined(separator: ";") + "\n")
+        let run = try workspace.run(["score", "--instrument", "klimov-ddo", "wide.csv", "--output", "out.csv"])
+        #expect(run.status == 0, "\(run.stderr.prefix(2000))")
+        let out = String(decoding: workspace.contents("out.csv") ?? [], as: UTF8.self).split(separator: "\n")
+        #expect(out.count == 2)
+        // id, 5 scales, 5 levels, leading, profile, flags, file, line and the 40,000 renamed columns.
+        #expect(out.first?.split(separator: ",", omittingEmptySubsequences: false).count == 16 + 40_000)
+    }
+
     @Test func summaryCountsNoSchoolCanHaveAreRefusedByMerge() throws {
         let workspace = try Workspace()
         try workspace.write("sheet.csv", text: "id;школа;класс;" + (1...20).map(String.init).joined(separator: ";") + "\nS1;Школа 1;7А;" + Self.answersA + "\n")
