@@ -85,7 +85,8 @@ struct RefInstrument: Sendable {
         }
         func string(_ any: Any?) -> String? { any as? String }
         func number(_ any: Any?) -> Double? {
-            if any is Bool { return nil }
+            // (A valid file has no `true` where a number goes; on Linux an NSNumber
+            // of 0 or 1 also casts to Bool, so Bool is not tested for here.)
             if let n = any as? NSNumber { return n.doubleValue }
             if let d = any as? Double { return d }
             if let i = any as? Int { return Double(i) }

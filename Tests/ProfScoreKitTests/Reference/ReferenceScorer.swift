@@ -30,7 +30,7 @@ struct RefRow: Equatable, Sendable {
     var line: Int
     var info: [String]
     var scores: [Double?]
-    /// Level index per scale (nil: not scored or no levels).
+    /// Level index per scale (nil: not scored or no levels; -1: the docs leave it open).
     var levels: [Int?]
     var leading: RefLeading
     var profile: [String]
@@ -232,23 +232,32 @@ struct RefScorer {
                 }
             }
             // A short row holding another delimiter: an error, scored as blank.
+            // Docs: "holds another delimiter where the file's should be" is read as:
+            // the row (one field when split by the file's delimiter) split by another
+            // candidate gives exactly the header's number of cells. A short row that
+            // holds another delimiter in any other way is marked.
             var mixed = false
-            if fields.count < headerTexts.count {
-                let unquotedHasOther = fields.contains { !$0.quoted && $0.units.contains { others.contains($0) } }
-                let quotedHasOther = fields.contains { $0.quoted && $0.units.contains { others.contains($0) } }
-                if unquotedHasOther {
+            if fields.count < headerTexts.count && fields.contains(where: { $0.units.contains { others.contains($0) } }) {
+                let single = fields.count == 1 && !fields[0].quoted
+                if single, others.contains(where: { other in fields[0].units.split(separator: other, omittingEmptySubsequences: false).count == headerTexts.count }) {
                     mixed = true
                     rowDiagnostics.append(RefDiagnostic(severity: "error", line: record.line, column: nil, kind: "another delimiter"))
-                } else if quotedHasOther {
-                    // Docs: whether a quoted delimiter counts is not said.
-                    result.ambiguities.append("short-row-quoted-other-delimiter")
+                } else {
+                    result.ambiguities.append("short-row-with-another-delimiter")
                 }
             }
             var cells = [Cell](repeating: .missing, count: instrument.items.count)
             if !mixed {
                 for (item, column) in itemColumn.enumerated() {
-                    guard let column else { continue }
                     let format = instrument.formats[instrument.items[item].format]
+                    guard let column else {
+                        // Docs: an item without a column is "treated as unanswered"; with
+                        // a format whose `blank` says what an empty cell means, that is
+                        // read as an empty cell (instrument-format.md: "an item whose
+                        // format has a blank option is never unanswered").
+                        cells[item] = format.blank.map { .option($0) } ?? .missing
+                        continue
+                    }
                     guard column < fields.count else {
                         // A short row: the cells it lacks are empty.
                         cells[item] = format.blank.map { .option($0) } ?? .missing
@@ -256,10 +265,12 @@ struct RefScorer {
                     }
                     guard let text = texts[column] else {
                         cells[item] = .unreadable
-                        rowDiagnostics.append(RefDiagnostic(severity: "error", line: record.line, column: column + 1,
+                        rowDiagnostics.append(RefDiagnostic(severity: "error", line: fields[column].line, column: column + 1,
                                                             kind: "unreadable cell (encoding), item \(instrument.items[item].id)", checksColumn: true))
                         continue
                     }
+                    // LINE is the line of the file where the cell is (a quoted line
+                    // break earlier in the row moves it down).
                     let key = RefText.normalize(text)
                     if key.isEmpty {
                         // Docs: an empty cell is taken to include a cell of spaces only
@@ -273,7 +284,7 @@ struct RefScorer {
                         cells[item] = .option(option)
                     } else {
                         cells[item] = .unreadable
-                        rowDiagnostics.append(RefDiagnostic(severity: "error", line: record.line, column: column + 1,
+                        rowDiagnostics.append(RefDiagnostic(severity: "error", line: fields[column].line, column: column + 1,
                                                             kind: "cannot read «\(text)», item \(instrument.items[item].id)", checksColumn: true))
                     }
                 }
@@ -313,12 +324,16 @@ struct RefScorer {
         if anyUnreadable { row.flags.insert("unreadable") }
         if !answered {
             // «blank: No item was answered; nothing is scored.»
-            // Docs: taken to mean that no other flag about scales (`missing`,
-            // `incomplete`) is added; `unreadable` stays when a cell could not be read.
+            // Docs: which other flags a blank sheet gets is not said. Taken
+            // literally, `incomplete` applies (the compared scales are not scored)
+            // and so would `missing`; the reference takes "nothing is scored" as
+            // the reason and adds `incomplete` but not `missing`. `unreadable`
+            // stays when a cell could not be read.
             row.flags.insert("blank")
             row.scores = Array(repeating: nil, count: instrument.scales.count)
             row.levels = Array(repeating: nil, count: instrument.scales.count)
             row.leading = instrument.leading == nil ? .notApplicable : .undetermined
+            if instrument.leading != nil { row.flags.insert("incomplete") }
             if anyUnreadable { ambiguousLines.insert(line) }
             return row
         }
@@ -373,7 +388,12 @@ struct RefScorer {
             }
             var level: Int?
             for (k, band) in scale.levels.enumerated() where band.from <= score + 1e-9 { level = k }
-            if let found = level, score > scale.levels[found].to + 1e-9 { level = nil }
+            if level == nil || score > scale.levels[level!].to + 1e-9 {
+                // Docs: a score outside every band (possible when missing answers are
+                // allowed without prorating: the sum of fewer items can fall below the
+                // range the bands cover) has no documented level: -1, not compared.
+                level = -1
+            }
             // On an integer scale every score is whole, so the rule above is the
             // "next band starts one above" rule too.
             row.levels.append(level)

@@ -10,6 +10,9 @@ struct RefField: Sendable {
     /// Text after the closing quote of a quoted field (`"ab"c`), or a field
     /// that starts with spaces and then a quote: the docs do not say how to read it.
     var oddQuoting: Bool
+    /// The line of the file where the field starts (a quoted line break before
+    /// it puts it on a later line than its record).
+    var line: Int = 0
 
     /// The text, or nil when a unit is not valid text in the file's encoding.
     var text: String? { RefText.string(units[...]) }
@@ -52,7 +55,7 @@ enum RefSheet {
         }
         while i < n {
             var record = RefRecord(line: line, fields: [], unclosedQuote: false)
-            var field = RefField(units: [], quoted: false, oddQuoting: false)
+            var field = RefField(units: [], quoted: false, oddQuoting: false, line: line)
             var atFieldStart = true
             var endOfRecord = false
             while i < n && !endOfRecord {
@@ -96,7 +99,7 @@ enum RefSheet {
                 atFieldStart = false
                 if u == delimiter {
                     record.fields.append(field)
-                    field = RefField(units: [], quoted: false, oddQuoting: false)
+                    field = RefField(units: [], quoted: false, oddQuoting: false, line: line)
                     atFieldStart = true
                     i += 1
                     continue

@@ -111,8 +111,8 @@ enum RefText {
         // Windows-1251, unless the non-ASCII and control bytes look like
         // something else (CP866). Docs: the parenthesised list is read as the
         // characters that count against Windows-1251; "control bytes" taken as
-        // bytes below 0x20 other than tab, CR, LF, and 0x7F. The exact
-        // threshold is easy to misread, so any file with such bytes is marked.
+        // bytes below 0x20 other than tab, CR, LF, and 0x7F. A file within a
+        // factor of two of the threshold is marked.
         let odd: Set<UInt8> = [0x82, 0x86, 0x87, 0x88, 0x89, 0x8B, 0x95, 0x99, 0x9B, 0xA4, 0xA6, 0xA9, 0xAC, 0xAE, 0xB5, 0xB6, 0xB7, 0x98]
         var counted = 0, bad = 0
         for byte in head {
@@ -122,7 +122,7 @@ enum RefText {
                 if isControl || odd.contains(byte) { bad += 1 }
             }
         }
-        if bad > 0 { ambiguities.append("cp866-heuristic") }
+        if bad * 40 > counted { ambiguities.append("cp866-heuristic") }
         if bad * 20 > counted {
             return Decoded(encoding: nil, refusal: "neither UTF-8 nor Windows-1251", units: [], ambiguities: ambiguities)
         }

@@ -1,0 +1,191 @@
+// Drives the production scorer and compares what it gives with the reference
+// scorer (Reference/). Shared by ReferenceDifferentialTests and the fuzz target
+// Fuzz/ReferenceDifferentialFuzz.swift (built into one module with
+// ProfScoreKit's sources by scripts/fuzz.sh, hence the conditional import).
+import Foundation
+#if canImport(ProfScoreKit)
+@testable import ProfScoreKit
+#endif
+
+/// How production is run.
+enum RefProductionMode: CustomStringConvertible, Hashable, Sendable {
+    /// `SheetReader` + `BatchScorer.scoreRows` in one go, with the fast path on or off.
+    case oneGo(fastPath: Bool)
+    /// `BatchScorer.score(path:)`, the public way in one go.
+    case batch
+    /// `scoreInFileOrder` (the scores file) with this many threads, split at any size.
+    case fileOrder(threads: Int)
+    /// `scoreConcurrently` (group reports; no duplicate ids) with this many threads;
+    /// optionally with `neededInfoColumns` set to all columns, and the fast path off.
+    case concurrent(threads: Int, neededInfo: Bool, fastPath: Bool)
+
+    var description: String {
+        switch self {
+        case .oneGo(let fast): "one go, fast path \(fast ? "on" : "off")"
+        case .batch: "BatchScorer.score"
+        case .fileOrder(let threads): "scoreInFileOrder, \(threads) thread(s)"
+        case .concurrent(let threads, let needed, let fast):
+            "scoreConcurrently, \(threads) thread(s)\(needed ? ", neededInfoColumns set" : "")\(fast ? "" : ", fast path off")"
+        }
+    }
+
+    var checksDuplicates: Bool {
+        if case .concurrent = self { return false }
+        return true
+    }
+}
+
+/// What production gave for one sheet, in the reference's terms.
+struct RefProductionResult {
+    var refused = false
+    var infoColumnNames: [String] = []
+    var rows: [RefRow] = []
+    var diagnostics: [(severity: String, line: Int?, column: Int?, text: String)] = []
+}
+
+enum RefHarness {
+    /// Converts production's score of a row.
+    static func row(_ row: SheetRow, _ score: RespondentScore, instrument: Instrument) -> RefRow {
+        let leading: RefLeading
+        switch score.leading {
+        case .notApplicable: leading = .notApplicable
+        case .undetermined: leading = .undetermined
+        case .noPronouncedInterest: leading = .none
+        case .types(let indices): leading = .types(indices.map { instrument.scales[$0].id })
+        }
+        let categories = instrument.profiles?.categories ?? []
+        return RefRow(line: row.line, info: Array(row.info), scores: score.scores, levels: score.levels, leading: leading,
+                      profile: score.categories.map { categories[$0].id }, holland: score.hollandCode,
+                      flags: Set(score.flags.names))
+    }
+
+    /// Scores a sheet file with production in one of its ways.
+    static func run(path: String, instrument: Instrument, mode: RefProductionMode) -> RefProductionResult {
+        let scorer = Scorer(instrument: instrument)
+        var result = RefProductionResult()
+        func report(_ diagnostic: Diagnostic) {
+            guard diagnostic.severity != .note else { return }
+            result.diagnostics.append((diagnostic.severity.rawValue, diagnostic.line, diagnostic.column, diagnostic.rendered(in: .english)))
+        }
+        do throws(ProfScoreError) {
+            switch mode {
+            case .oneGo(let fastPath):
+                let batch = BatchScorer(scorer: scorer)
+                let reader = try SheetReader(path: path, displayName: "sheet.csv", scorer: scorer, report: report)
+                reader.usesFastPath = fastPath
+                result.infoColumnNames = reader.infoColumnNames
+                var ids: DuplicateIDs? = DuplicateIDs()
+                _ = try batch.scoreRows(of: reader, name: "sheet.csv", ids: &ids, report: report) { row, score in
+                    result.rows.append(Self.row(row, score, instrument: instrument))
+                }
+            case .batch:
+                let batch = BatchScorer(scorer: scorer)
+                try batch.score(path: path, displayName: "sheet.csv", report: report) { row, score, reader in
+                    result.infoColumnNames = reader.infoColumnNames
+                    result.rows.append(Self.row(row, score, instrument: instrument))
+                }
+            case .fileOrder(let threads):
+                let batch = BatchScorer(scorer: scorer)
+                try batch.scoreInFileOrder(
+                    path: path, displayName: "sheet.csv", threads: threads, minimumSplitSize: 0,
+                    makePart: { _ in [RefRow]() }, report: report,
+                    each: { part, row, score, _ in
+                        part.append(Self.row(row, score, instrument: instrument))
+                        return part.count - 1
+                    },
+                    finish: { part, repeated in
+                        for index in repeated { part[index].flags.insert("duplicate-id") }
+                        result.rows += part
+                    })
+                result.infoColumnNames = try SheetReader(path: path, scorer: scorer, report: { _ in }).infoColumnNames
+            case .concurrent(let threads, let neededInfo, let fastPath):
+                let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+                var names: [String] = []
+                let parts = try batch.scoreConcurrently(
+                    path: path, displayName: "sheet.csv", threads: threads, minimumSplitSize: 0,
+                    makePartial: { [RefRow]() },
+                    prepare: { reader in
+                        names = reader.infoColumnNames
+                        if neededInfo { reader.neededInfoColumns = Array(repeating: true, count: reader.infoColumnNames.count) }
+                        if !fastPath { reader.usesFastPath = false }
+                    },
+                    report: report,
+                    each: { part, row, score, _ in part.append(Self.row(row, score, instrument: instrument)) })
+                result.rows = parts.flatMap { $0 }
+                result.infoColumnNames = names
+            }
+        } catch {
+            result.refused = true
+        }
+        return result
+    }
+
+    /// Differences between the reference and production for one sheet, one
+    /// line each, split by whether they concern respondent information
+    /// (`info`) or anything else (`other`).
+    static func compare(reference: RefSheetResult, production: RefProductionResult, mode: RefProductionMode)
+        -> (info: [String], other: [String]) {
+        var info: [String] = []
+        var other: [String] = []
+        if reference.refused || production.refused {
+            if reference.refused != production.refused {
+                other.append("refused: reference \(reference.refused), production \(production.refused)")
+            }
+            return (info, other)
+        }
+        if reference.infoColumnNames != production.infoColumnNames {
+            other.append("respondent columns: reference \(reference.infoColumnNames), production \(production.infoColumnNames)")
+        }
+        if reference.rows.count != production.rows.count {
+            other.append("rows: reference \(reference.rows.count) at lines \(reference.rows.map(\.line)), production \(production.rows.count) at lines \(production.rows.map(\.line))")
+        }
+        for (expected, actual) in zip(reference.rows, production.rows) {
+            let at = "line \(expected.line)"
+            if expected.line != actual.line { other.append("\(at): production line \(actual.line)"); continue }
+            if expected.info != actual.info { info.append("\(at): info reference \(expected.info), production \(actual.info)") }
+            let scoresEqual = expected.scores.count == actual.scores.count && zip(expected.scores, actual.scores).allSatisfy { e, a in
+                switch (e, a) {
+                case (nil, nil): true
+                case let (e?, a?): abs(e - a) <= 1e-9 * max(1, abs(e))
+                default: false
+                }
+            }
+            if !scoresEqual { other.append("\(at): scores reference \(expected.scores), production \(actual.scores)") }
+            let levelsEqual = expected.levels.count == actual.levels.count
+                && zip(expected.levels, actual.levels).allSatisfy { e, a in e == -1 ? a != nil : e == a }
+            if !levelsEqual { other.append("\(at): levels reference \(expected.levels), production \(actual.levels)") }
+            var expectedFlags = expected.flags
+            var actualFlags = actual.flags
+            if !mode.checksDuplicates { expectedFlags.remove("duplicate-id"); actualFlags.remove("duplicate-id") }
+            if reference.ambiguousRowLines.contains(expected.line) {
+                // The docs leave this row's flags and leading type open.
+                continue
+            }
+            if expected.leading != actual.leading { other.append("\(at): leading reference \(expected.leading), production \(actual.leading)") }
+            if expected.profile != actual.profile { other.append("\(at): profile reference \(expected.profile), production \(actual.profile)") }
+            if expected.holland != actual.holland { other.append("\(at): Holland reference \(expected.holland ?? "nil"), production \(actual.holland ?? "nil")") }
+            if expectedFlags != actualFlags { other.append("\(at): flags reference \(expectedFlags.sorted()), production \(actualFlags.sorted())") }
+        }
+        // Diagnostics: each of the reference's matched by one of production's
+        // (severity, line and column where the docs define them), none left over.
+        var expected = reference.diagnostics
+        if !mode.checksDuplicates { expected.removeAll { $0.kind.hasPrefix("repeated id") } }
+        var remaining = production.diagnostics
+        if !mode.checksDuplicates { remaining.removeAll { $0.text.contains("already appeared") } }
+        var unmatched: [RefDiagnostic] = []
+        for diagnostic in expected {
+            if let index = remaining.firstIndex(where: { actual in
+                (!diagnostic.checksSeverity || actual.severity == diagnostic.severity)
+                    && (!diagnostic.checksLine || actual.line == diagnostic.line)
+                    && (!diagnostic.checksColumn || actual.column == diagnostic.column)
+            }) {
+                remaining.remove(at: index)
+            } else {
+                unmatched.append(diagnostic)
+            }
+        }
+        for diagnostic in unmatched { other.append("diagnostic missing in production: \(diagnostic)") }
+        for diagnostic in remaining { other.append("diagnostic only in production: \(diagnostic.text)") }
+        return (info, other)
+    }
+}
