@@ -22,6 +22,14 @@ import Testing
         .concurrent(threads: 2, neededInfo: true, fastPath: true), .concurrent(threads: 1, neededInfo: false, fastPath: false),
     ]
 
+    /// Known production bug: on a sheet whose first column is an item (no
+    /// respondent column), a row saved with another delimiter is not scored as
+    /// blank (answer-sheets.md): its one cell is read as the first item's
+    /// answer — an extra "cannot read" error, flags `missing unreadable` instead
+    /// of `blank`, and with a `blank` answer format the other scales scored.
+    static let otherDelimiterWithoutIDColumn =
+        "a row saved with another delimiter on a sheet without a respondent column is read as an answer instead of being scored as blank"
+
     static func referenceInstrument(_ id: String) throws -> RefInstrument {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.path("Instruments/\(id).json")))
         return try RefInstrument(json: Array(bytes))
@@ -70,10 +78,19 @@ import Testing
         for mode in modes {
             tally.runs += 1
             let actual = RefHarness.run(path: file.path, instrument: instrument, mode: mode)
-            let (info, other) = RefHarness.compare(reference: expected, production: actual, mode: mode)
+            var knownLines: [Int: String] = [:]
+            if expected.infoColumnNames.isEmpty {
+                for line in expected.otherDelimiterRowLines { knownLines[line] = Self.otherDelimiterWithoutIDColumn }
+            }
+            let (info, other, known) = RefHarness.compare(reference: expected, production: actual, mode: mode, knownLines: knownLines)
             let context = "\(what), seed \(seed), \(mode), \(expected.encoding.map(\.rawValue) ?? "-"), delimiter \(Unicode.Scalar(expected.delimiter)!.escaped(asASCII: true))"
             if !other.isEmpty {
                 Issue.record(Comment(rawValue: "\(context):\n" + other.prefix(12).joined(separator: "\n")))
+            }
+            for (reason, differences) in known {
+                withKnownIssue(Comment(rawValue: reason)) {
+                    Issue.record(Comment(rawValue: "\(context):\n" + differences.prefix(6).joined(separator: "\n")))
+                }
             }
             if !info.isEmpty {
                 if case .concurrent(_, true, _) = mode {
@@ -119,6 +136,9 @@ import Testing
                 continue
             }
             let refInstrument = try RefInstrument(json: Array(json.utf8))
+            if let folder = ProcessInfo.processInfo.environment["REFERENCE_DUMP_DIR"] {
+                _ = FileManager.default.createFile(atPath: "\(folder)/\(seed).json", contents: Data(json.utf8))
+            }
             for _ in 0..<3 {
                 let options = Self.options(&rng, rows: 25)
                 let bytes = RefGenerators.sheet(for: refInstrument, options, &rng)

@@ -265,7 +265,8 @@ enum RefGenerators {
         lines.append(headerLine)
         var ids: [String] = []
         let names = ["Иванов Иван", "Петрова Анна", "Ёлкина Алёна", "O'Brien, Pat", "Сидоров \"Сид\"", "Имя\nФамилия", "Фёдор; Кузьмин", ""]
-        let bad = ["в", "ab", "7", "x y", "?!", "аб", "++ +", "—?", "0.5", "\u{1}", "да нет"]
+        // (A control character only outside Windows-1251, where it counts against the encoding.)
+        let bad = ["в", "ab", "7", "x y", "?!", "аб", "++ +", "—?", "0.5", "да нет"] + (options.encoding == .windows1251 ? [] : ["\u{1}"])
         for index in 0..<options.rows {
             let m = options.mischief
             // Odd rows.

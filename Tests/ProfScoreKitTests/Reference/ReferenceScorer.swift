@@ -65,8 +65,12 @@ struct RefSheetResult: Sendable {
     var diagnostics: [RefDiagnostic] = []
     /// Situations where the docs leave the result open (see `// Docs:`).
     var ambiguities: [String] = []
-    /// Lines of rows whose flags depend on an open reading.
+    /// Lines of rows whose scores and flags depend on an open reading.
     var ambiguousRowLines: Set<Int> = []
+    /// Lines whose diagnostics depend on an open reading (not compared).
+    var openDiagnosticLines: Set<Int> = []
+    /// Lines of rows saved with another delimiter (scored as blank).
+    var otherDelimiterRowLines: [Int] = []
 }
 
 /// The reference scorer: one instance per run (duplicate ids are checked
@@ -232,18 +236,22 @@ struct RefScorer {
                 }
             }
             // A short row holding another delimiter: an error, scored as blank.
-            // Docs: "holds another delimiter where the file's should be" is read as:
-            // the row (one field when split by the file's delimiter) split by another
-            // candidate gives exactly the header's number of cells. A short row that
-            // holds another delimiter in any other way is marked.
+            // Docs: "holds another delimiter where the file's should be" is clear for
+            // a row of one unquoted field that another candidate splits into exactly
+            // the header's cells (the whole row saved with another delimiter). For
+            // any other short row holding another candidate (a name «O'Brien, Pat»
+            // in a `;` file, a row one cell short) the docs do not say how many of
+            // them make "where the file's should be"; such rows are left open.
             var mixed = false
-            if fields.count < headerTexts.count && fields.contains(where: { $0.units.contains { others.contains($0) } }) {
-                let single = fields.count == 1 && !fields[0].quoted
-                if single, others.contains(where: { other in fields[0].units.split(separator: other, omittingEmptySubsequences: false).count == headerTexts.count }) {
+            if fields.count < headerTexts.count {
+                if fields.count == 1 && !fields[0].quoted,
+                   others.contains(where: { other in fields[0].units.split(separator: other, omittingEmptySubsequences: false).count == headerTexts.count }) {
                     mixed = true
+                    result.otherDelimiterRowLines.append(record.line)
                     rowDiagnostics.append(RefDiagnostic(severity: "error", line: record.line, column: nil, kind: "another delimiter"))
-                } else {
-                    result.ambiguities.append("short-row-with-another-delimiter")
+                } else if fields.contains(where: { $0.units.contains { others.contains($0) } }) {
+                    result.ambiguousRowLines.insert(record.line)
+                    result.openDiagnosticLines.insert(record.line)
                 }
             }
             var cells = [Cell](repeating: .missing, count: instrument.items.count)
