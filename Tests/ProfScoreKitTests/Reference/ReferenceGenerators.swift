@@ -193,6 +193,8 @@ enum RefGenerators {
         var strayBytes: Bool = false
         var sepLine: Bool = false
         var unclosedQuoteAllowed: Bool = false
+        /// No quote anywhere after the header (production then scores the file in parts).
+        var noQuotes: Bool = false
     }
 
     /// Private-use character written as one invalid UTF-8 byte (0xFF).
@@ -246,7 +248,7 @@ enum RefGenerators {
         if options.oddHeader && chance(15, &rng) { itemHeaders.append(pick(instrument.items, &rng).id) }   // a second column
         if options.oddHeader && chance(20, &rng) { infoNames.append("99") }                               // number-like
         if options.oddHeader && chance(15, &rng) { infoNames.append("класс") }                            // repeated name
-        if options.oddHeader && chance(10, &rng) { infoNames.append("примечание;\"x\"") }                  // needs quoting
+        if options.oddHeader && !options.noQuotes && chance(10, &rng) { infoNames.append("примечание;\"x\"") }   // needs quoting
         if options.oddHeader && chance(5, &rng) { infoNames.removeAll() }                                  // no respondent column
         var columns: [(name: String, item: Int?)] = infoNames.map { ($0, nil) }
         for header in itemHeaders {
@@ -258,13 +260,19 @@ enum RefGenerators {
             let moved = columns.remove(at: 1)
             columns.insert(moved, at: int(1...(columns.count), &rng))
         }
+        // Or a respondent column last, where short rows lose it.
+        if chance(30, &rng) && columns.count > 3 && columns[1].item == nil {
+            columns.append(columns.remove(at: 1))
+        }
         let headerLine = columns.map { field($0.name, delimiter: d, &rng, mischief: 0) }.joined(separator: d)
         var lines: [String] = []
         if options.sepLine { lines.append("sep=\(d)") }
         if chance(10, &rng) { lines.append("") }   // a blank line before the header
         lines.append(headerLine)
         var ids: [String] = []
-        let names = ["Иванов Иван", "Петрова Анна", "Ёлкина Алёна", "O'Brien, Pat", "Сидоров \"Сид\"", "Имя\nФамилия", "Фёдор; Кузьмин", ""]
+        let names = options.noQuotes
+            ? ["Иванов Иван", "Петрова Анна", "Ёлкина Алёна", "", "Ли Мин", "Ян"]
+            : ["Иванов Иван", "Петрова Анна", "Ёлкина Алёна", "O'Brien, Pat", "Сидоров \"Сид\"", "Имя\nФамилия", "Фёдор; Кузьмин", ""]
         // (A control character only outside Windows-1251, where it counts against the encoding.)
         let bad = ["в", "ab", "7", "x y", "?!", "аб", "++ +", "—?", "0.5", "да нет"] + (options.encoding == .windows1251 ? [] : ["\u{1}"])
         for index in 0..<options.rows {
@@ -308,7 +316,7 @@ enum RefGenerators {
             if options.strayBytes && chance(m / 4, &rng), let k = columns.indices.filter({ columns[$0].item != nil }).randomElement(using: &rng) {
                 cells[k] = "а" + String(strayMarker)
             }
-            var fields = cells.map { field($0, delimiter: d, &rng, mischief: m) }
+            var fields = cells.map { field($0, delimiter: d, &rng, mischief: options.noQuotes ? 0 : m) }
             switch int(0...99, &rng) {
             case 0..<3 where m > 0: fields.append("лишнее")                             // extra cells
             case 3..<6 where m > 0: fields.removeLast(int(1...min(3, fields.count - 1), &rng))   // short row
