@@ -75,9 +75,11 @@ public func referenceDifferentialFuzz(_ data: UnsafePointer<UInt8>, _ size: Int)
         for mode in modes {
             let actual = RefHarness.run(path: sheetPath, instrument: target.instrument, mode: mode)
             let (info, other, _) = RefHarness.compare(reference: expected, production: actual, mode: mode, knownLines: knownLines)
-            precondition(info.isEmpty && other.isEmpty,
-                         "\(target.refInstrument.id), \(mode): production differs from the reference:\n"
-                             + (info + other).prefix(10).joined(separator: "\n"))
+            if !info.isEmpty || !other.isEmpty {
+                // (fatalError, not precondition: an optimised build drops a precondition's message.)
+                fatalError("\(target.refInstrument.id), \(mode): production differs from the reference:\n"
+                               + (info + other).prefix(10).joined(separator: "\n"))
+            }
         }
     }
     return 0

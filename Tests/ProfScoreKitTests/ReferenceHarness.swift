@@ -171,7 +171,11 @@ enum RefHarness {
             }
             return (info, other, known)
         }
-        if reference.infoColumnNames != production.infoColumnNames {
+        let namesAgree = reference.infoColumnNames.count == production.infoColumnNames.count
+            && reference.infoColumnNames.indices.allSatisfy {
+                reference.openColumnNames.contains($0) || reference.infoColumnNames[$0] == production.infoColumnNames[$0]
+            }
+        if !namesAgree {
             other.append("respondent columns: reference \(reference.infoColumnNames), production \(production.infoColumnNames)")
         }
         if reference.rows.count != production.rows.count {

@@ -61,6 +61,8 @@ struct RefSheetResult: Sendable {
     var encoding: RefEncoding?
     var delimiter: UInt32 = 0x2C
     var infoColumnNames: [String] = []
+    /// Respondent columns whose name the docs leave open (an empty header).
+    var openColumnNames: Set<Int> = []
     var rows: [RefRow] = []
     var diagnostics: [RefDiagnostic] = []
     /// Situations where the docs leave the result open (see `// Docs:`).
@@ -160,6 +162,10 @@ struct RefScorer {
                 result.ambiguities.append("headers-equal-after-normalisation")
             }
             if infoNames.contains(unique) { result.ambiguities.append("renamed-header-clash") }
+            if name.isEmpty {
+                // Docs: what a respondent column with an empty header is called is not said.
+                result.openColumnNames.insert(infoNames.count)
+            }
             infoColumns.append(column)
             infoNames.append(unique)
         }
