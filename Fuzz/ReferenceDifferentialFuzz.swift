@@ -66,7 +66,8 @@ public func referenceDifferentialFuzz(_ data: UnsafePointer<UInt8>, _ size: Int)
         }
         var scorer = RefScorer(instrument: target.refInstrument)
         let expected = scorer.score(sheet: bytes)
-        if !expected.ambiguities.isEmpty { continue }
+        // Open in the docs, or a known production bug (see ReferenceDifferentialTests).
+        if !expected.ambiguities.isEmpty || !expected.knownIssues.isEmpty { continue }
         _ = FileManager.default.createFile(atPath: sheetPath, contents: Data(bytes))
         var knownLines: [Int: String] = [:]
         if expected.infoColumnNames.isEmpty {

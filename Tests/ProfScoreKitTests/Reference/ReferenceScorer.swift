@@ -67,6 +67,8 @@ struct RefSheetResult: Sendable {
     var diagnostics: [RefDiagnostic] = []
     /// Situations where the docs leave the result open (see `// Docs:`).
     var ambiguities: [String] = []
+    /// Known production bugs the sheet runs into (whole-sheet ones).
+    var knownIssues: [String] = []
     /// Lines of rows whose scores and flags depend on an open reading.
     var ambiguousRowLines: Set<Int> = []
     /// Lines whose diagnostics depend on an open reading (not compared).
@@ -96,6 +98,7 @@ struct RefScorer {
         var result = RefSheetResult()
         let decoded = RefText.decode(bytes)
         result.ambiguities = decoded.ambiguities
+        result.knownIssues = decoded.knownIssues
         result.encoding = decoded.encoding
         if decoded.refusal != nil {
             result.refused = true
