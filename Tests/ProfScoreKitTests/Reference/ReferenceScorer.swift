@@ -196,8 +196,9 @@ struct RefScorer {
             var fields = record.fields
             // Rows with every cell empty (blank lines, Excel's `;;;;`) are skipped.
             if fields.allSatisfy({ $0.units.isEmpty }) { continue }
-            if fields.allSatisfy({ RefText.normalize(($0.text ?? "x")).isEmpty }) {
-                // Docs: a row whose cells are only spaces is not said to be blank or not.
+            if fields.allSatisfy({ ($0.text ?? "x").allSatisfy(\.isWhitespace) }) {
+                // Docs: a row whose cells hold only white space (spaces, tabs) is not
+                // said to be blank or not (production skips at least some of them).
                 result.ambiguities.append("row-of-spaces")
             }
             // A byte-order mark at the start of a row is removed (with a warning).
