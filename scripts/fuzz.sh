@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes one of ProfScore's parsers with the toolchain's libFuzzer (Linux).
 #
-#   scripts/fuzz.sh sheet|instrument SECONDS [extra libFuzzer options]
+#   scripts/fuzz.sh sheet|instrument|reference SECONDS [extra libFuzzer options]
 #
 # Builds Fuzz/<Target>Fuzz.swift together with the sources of ProfScoreKit
+# (for `reference`: Fuzz/ReferenceDifferentialFuzz.swift with the reference
+# scorer Tests/ProfScoreKitTests/Reference/*.swift and ReferenceHarness.swift)
 # (-sanitize=fuzzer,address, optimised, with debug info) into
 # .build-fuzz/<target>, seeds a corpus from the bad-input corpus of the tests,
 # the example sheets and the bundled instruments, and runs for SECONDS seconds
@@ -15,7 +17,7 @@
 # Not run by CI or `swift test`: this is a manual check, see docs/reliability.md.
 set -euo pipefail
 
-usage() { echo "usage: $0 sheet|instrument SECONDS [libFuzzer options]" >&2; exit 2; }
+usage() { echo "usage: $0 sheet|instrument|reference SECONDS [libFuzzer options]" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 target=$1 seconds=$2
 shift 2
@@ -23,6 +25,7 @@ shift 2
 case $target in
     sheet) source=Fuzz/SheetReaderFuzz.swift; max_len=${FUZZ_MAX_LEN:-65536} ;;
     instrument) source=Fuzz/InstrumentLoaderFuzz.swift; max_len=${FUZZ_MAX_LEN:-262144} ;;
+    reference) source=Fuzz/ReferenceDifferentialFuzz.swift; max_len=${FUZZ_MAX_LEN:-16384} ;;
     *) usage ;;
 esac
 
@@ -32,12 +35,19 @@ work=.build-fuzz
 mkdir -p "$work/artifacts" "$work/corpus-$target"
 binary=$work/$target
 
+# The reference target also compiles the reference scorer and the harness of the tests.
+extra=()
+if [[ $target == reference ]]; then
+    mapfile -t extra < <(find Tests/ProfScoreKitTests/Reference -name '*.swift' | sort)
+    extra+=(Tests/ProfScoreKitTests/ReferenceHarness.swift)
+fi
+
 # Rebuild when a source is newer than the binary.
-if [[ ! -x $binary ]] || [[ -n $(find Sources/ProfScoreKit "$source" -name '*.swift' -newer "$binary" | head -1) ]]; then
+if [[ ! -x $binary ]] || [[ -n $(find Sources/ProfScoreKit "$source" "${extra[@]}" -name '*.swift' -newer "$binary" | head -1) ]]; then
     echo "building $binary …" >&2
     mapfile -t sources < <(find Sources/ProfScoreKit -name '*.swift' | sort)
     if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name ProfScoreFuzz \
-        "${sources[@]}" "$source" -o "$binary"; then
+        "${sources[@]}" "${extra[@]}" "$source" -o "$binary"; then
         echo "build failed" >&2
         exit 2
     fi
@@ -47,7 +57,7 @@ fi
 seeds=$work/seeds-$target
 rm -rf "$seeds"
 mkdir -p "$seeds"
-if [[ $target == sheet ]]; then
+if [[ $target == sheet || $target == reference ]]; then
     find Tests/ProfScoreCLITests/Fixtures/hostile/sheets Examples Tests/ProfScoreKitTests/Fixtures/handscored \
         -type f \( -name '*.csv' -o -name '*.txt' -o -name '*.tsv' \) -size -64k -exec cp -t "$seeds" --backup=numbered {} + 2>/dev/null || true
 else

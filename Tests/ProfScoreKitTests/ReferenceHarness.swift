@@ -1,0 +1,261 @@
+// Drives the production scorer and compares what it gives with the reference
+// scorer (Reference/). Shared by ReferenceDifferentialTests and the fuzz target
+// Fuzz/ReferenceDifferentialFuzz.swift (built into one module with
+// ProfScoreKit's sources by scripts/fuzz.sh, hence the conditional import).
+import Foundation
+#if canImport(ProfScoreKit)
+@testable import ProfScoreKit
+#endif
+
+/// How production is run.
+enum RefProductionMode: CustomStringConvertible, Hashable, Sendable {
+    /// `SheetReader` + `BatchScorer.scoreRows` in one go, with the fast path on or off.
+    case oneGo(fastPath: Bool)
+    /// `BatchScorer.score(path:)`, the public way in one go.
+    case batch
+    /// `scoreInFileOrder` (the scores file) with this many threads, split at any size.
+    case fileOrder(threads: Int)
+    /// `scoreConcurrently` (group reports; no duplicate ids) with this many threads;
+    /// optionally with `neededInfoColumns` set (`needed`: every column, or only
+    /// the respondent id), and the fast path off.
+    case concurrent(threads: Int, needed: RefNeededColumns, fastPath: Bool)
+
+    var description: String {
+        switch self {
+        case .oneGo(let fast): "one go, fast path \(fast ? "on" : "off")"
+        case .batch: "BatchScorer.score"
+        case .fileOrder(let threads): "scoreInFileOrder, \(threads) thread(s)"
+        case .concurrent(let threads, let needed, let fast):
+            "scoreConcurrently, \(threads) thread(s)\(needed == .notSet ? "" : ", neededInfoColumns \(needed)")\(fast ? "" : ", fast path off")"
+        }
+    }
+
+    var checksDuplicates: Bool {
+        if case .concurrent = self { return false }
+        return true
+    }
+}
+
+/// Which respondent columns a run asks the reader for (`SheetReader.neededInfoColumns`).
+enum RefNeededColumns: Hashable, Sendable, CustomStringConvertible {
+    /// `nil`: every column (the default).
+    case notSet
+    /// Set, to every column.
+    case all
+    /// Set, to the first column (the id) only: the others are to be left empty.
+    case idOnly
+    /// Set, to every column but the first (as a group report needs the class, not the id).
+    case allButID
+
+    func mask(count: Int) -> [Bool]? {
+        switch self {
+        case .notSet: nil
+        case .all: Array(repeating: true, count: count)
+        case .idOnly: (0..<count).map { $0 == 0 }
+        case .allButID: (0..<count).map { $0 != 0 }
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .notSet: "not set"
+        case .all: "set to all"
+        case .idOnly: "set to the id only"
+        case .allButID: "set to all but the id"
+        }
+    }
+}
+
+/// What production gave for one sheet, in the reference's terms.
+struct RefProductionResult {
+    var refused = false
+    var infoColumnNames: [String] = []
+    var rows: [RefRow] = []
+    var diagnostics: [(severity: String, line: Int?, column: Int?, text: String)] = []
+    /// The parts the file was scored in (`concurrent` only; 1: in one go).
+    var parts = 1
+}
+
+enum RefHarness {
+    /// Converts production's score of a row.
+    static func row(_ row: SheetRow, _ score: RespondentScore, instrument: Instrument) -> RefRow {
+        let leading: RefLeading
+        switch score.leading {
+        case .notApplicable: leading = .notApplicable
+        case .undetermined: leading = .undetermined
+        case .noPronouncedInterest: leading = .none
+        case .types(let indices): leading = .types(indices.map { instrument.scales[$0].id })
+        }
+        let categories = instrument.profiles?.categories ?? []
+        return RefRow(line: row.line, info: Array(row.info), scores: score.scores, levels: score.levels, leading: leading,
+                      profile: score.categories.map { categories[$0].id }, holland: score.hollandCode,
+                      flags: Set(score.flags.names))
+    }
+
+    /// Scores a sheet file with production in one of its ways.
+    static func run(path: String, instrument: Instrument, mode: RefProductionMode) -> RefProductionResult {
+        let scorer = Scorer(instrument: instrument)
+        var result = RefProductionResult()
+        func report(_ diagnostic: Diagnostic) {
+            guard diagnostic.severity != .note else { return }
+            result.diagnostics.append((diagnostic.severity.rawValue, diagnostic.line, diagnostic.column, diagnostic.rendered(in: .english)))
+        }
+        do throws(ProfScoreError) {
+            switch mode {
+            case .oneGo(let fastPath):
+                let batch = BatchScorer(scorer: scorer)
+                let reader = try SheetReader(path: path, displayName: "sheet.csv", scorer: scorer, report: report)
+                reader.usesFastPath = fastPath
+                result.infoColumnNames = reader.infoColumnNames
+                var ids: DuplicateIDs? = DuplicateIDs()
+                _ = try batch.scoreRows(of: reader, name: "sheet.csv", ids: &ids, report: report) { row, score in
+                    result.rows.append(Self.row(row, score, instrument: instrument))
+                }
+            case .batch:
+                let batch = BatchScorer(scorer: scorer)
+                try batch.score(path: path, displayName: "sheet.csv", report: report) { row, score, reader in
+                    result.infoColumnNames = reader.infoColumnNames
+                    result.rows.append(Self.row(row, score, instrument: instrument))
+                }
+            case .fileOrder(let threads):
+                let batch = BatchScorer(scorer: scorer)
+                try batch.scoreInFileOrder(
+                    path: path, displayName: "sheet.csv", threads: threads, minimumSplitSize: 0,
+                    makePart: { _ in [RefRow]() }, report: report,
+                    each: { part, row, score, _ in
+                        part.append(Self.row(row, score, instrument: instrument))
+                        return part.count - 1
+                    },
+                    finish: { part, repeated in
+                        for index in repeated { part[index].flags.insert("duplicate-id") }
+                        result.rows += part
+                    })
+                result.infoColumnNames = try SheetReader(path: path, scorer: scorer, report: { _ in }).infoColumnNames
+            case .concurrent(let threads, let needed, let fastPath):
+                let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+                var names: [String] = []
+                let parts = try batch.scoreConcurrently(
+                    path: path, displayName: "sheet.csv", threads: threads, minimumSplitSize: 0,
+                    makePartial: { [RefRow]() },
+                    prepare: { reader in
+                        names = reader.infoColumnNames
+                        if let mask = needed.mask(count: reader.infoColumnNames.count) { reader.neededInfoColumns = mask }
+                        if !fastPath { reader.usesFastPath = false }
+                    },
+                    report: report,
+                    each: { part, row, score, _ in part.append(Self.row(row, score, instrument: instrument)) })
+                result.rows = parts.flatMap { $0 }
+                result.parts = parts.count
+                result.infoColumnNames = names
+            }
+        } catch {
+            result.refused = true
+        }
+        return result
+    }
+
+    /// Differences between the reference and production for one sheet, one
+    /// line each, split by whether they concern respondent information
+    /// (`info`) or anything else (`other`).
+    /// - Parameter knownLines: lines where a known production bug applies
+    ///   (line → what is wrong); differences there are returned under `known`.
+    static func compare(reference: RefSheetResult, production: RefProductionResult, mode: RefProductionMode,
+                        knownLines: [Int: String] = [:])
+        -> (info: [String], other: [String], known: [String: [String]]) {
+        var info: [String] = []
+        var other: [String] = []
+        var known: [String: [String]] = [:]
+        if reference.refused || production.refused {
+            if reference.refused != production.refused {
+                other.append("refused: reference \(reference.refused), production \(production.refused)")
+            }
+            return (info, other, known)
+        }
+        let namesAgree = reference.infoColumnNames.count == production.infoColumnNames.count
+            && reference.infoColumnNames.indices.allSatisfy {
+                reference.openColumnNames.contains($0) || reference.infoColumnNames[$0] == production.infoColumnNames[$0]
+            }
+        if !namesAgree {
+            other.append("respondent columns: reference \(reference.infoColumnNames), production \(production.infoColumnNames)")
+        }
+        if reference.rows.count != production.rows.count {
+            other.append("rows: reference \(reference.rows.count) at lines \(reference.rows.map(\.line)), production \(production.rows.count) at lines \(production.rows.map(\.line))")
+        }
+        for (expected, actual) in zip(reference.rows, production.rows) {
+            let at = "line \(expected.line)"
+            if expected.line != actual.line { other.append("\(at): production line \(actual.line)"); continue }
+            var expectedInfo = expected.info
+            if case .concurrent(_, let needed, _) = mode, let mask = needed.mask(count: expectedInfo.count) {
+                // Columns not needed are left empty (SheetReader.neededInfoColumns).
+                for index in expectedInfo.indices where !mask[index] { expectedInfo[index] = "" }
+            }
+            if let reason = knownLines[expected.line] {
+                // Only the respondent columns are compared on a row a known bug touches.
+                if expectedInfo != actual.info { info.append("\(at): info reference \(expectedInfo), production \(actual.info)") }
+                if expected.scores != actual.scores || expected.flags != actual.flags || expected.leading != actual.leading {
+                    known[reason, default: []].append("\(at): scores \(expected.scores) flags \(expected.flags.sorted()), production \(actual.scores) flags \(actual.flags.sorted())")
+                }
+                continue
+            }
+            if expectedInfo != actual.info { info.append("\(at): info reference \(expectedInfo), production \(actual.info)") }
+            if reference.ambiguousRowLines.contains(expected.line) {
+                // The docs leave this row's scores, flags and leading type open.
+                continue
+            }
+            let scoresEqual = expected.scores.count == actual.scores.count && zip(expected.scores, actual.scores).allSatisfy { e, a in
+                switch (e, a) {
+                case (nil, nil): true
+                case let (e?, a?): abs(e - a) <= 1e-9 * max(1, abs(e))
+                default: false
+                }
+            }
+            if !scoresEqual { other.append("\(at): scores reference \(expected.scores), production \(actual.scores)") }
+            let levelsEqual = expected.levels.count == actual.levels.count
+                && zip(expected.levels, actual.levels).allSatisfy { e, a in e == -1 ? a != nil : e == a }
+            if !levelsEqual { other.append("\(at): levels reference \(expected.levels), production \(actual.levels)") }
+            var expectedFlags = expected.flags
+            var actualFlags = actual.flags
+            if !mode.checksDuplicates { expectedFlags.remove("duplicate-id"); actualFlags.remove("duplicate-id") }
+
+            if expected.leading != actual.leading { other.append("\(at): leading reference \(expected.leading), production \(actual.leading)") }
+            if expected.profile != actual.profile { other.append("\(at): profile reference \(expected.profile), production \(actual.profile)") }
+            if expected.holland != actual.holland { other.append("\(at): Holland reference \(expected.holland ?? "nil"), production \(actual.holland ?? "nil")") }
+            if expectedFlags != actualFlags { other.append("\(at): flags reference \(expectedFlags.sorted()), production \(actualFlags.sorted())") }
+        }
+        // Diagnostics: each of the reference's matched by one of production's
+        // (severity, line and column where the docs define them), none left over.
+        var expected = reference.diagnostics
+        if !mode.checksDuplicates { expected.removeAll { $0.kind.hasPrefix("repeated id") } }
+        expected.removeAll { $0.line.map { reference.openDiagnosticLines.contains($0) } ?? false }
+        var remaining = production.diagnostics
+        remaining.removeAll { $0.line.map { reference.openDiagnosticLines.contains($0) } ?? false }
+        if !mode.checksDuplicates { remaining.removeAll { $0.text.contains("already appeared") } }
+        var unmatched: [RefDiagnostic] = []
+        for diagnostic in expected {
+            if let index = remaining.firstIndex(where: { actual in
+                (!diagnostic.checksSeverity || actual.severity == diagnostic.severity)
+                    && (!diagnostic.checksLine || actual.line == diagnostic.line)
+                    && (!diagnostic.checksColumn || actual.column == diagnostic.column)
+            }) {
+                remaining.remove(at: index)
+            } else {
+                unmatched.append(diagnostic)
+            }
+        }
+        for diagnostic in unmatched {
+            if let line = diagnostic.line, let reason = knownLines[line] {
+                known[reason, default: []].append("diagnostic missing in production: \(diagnostic)")
+            } else {
+                other.append("diagnostic missing in production: \(diagnostic)")
+            }
+        }
+        for diagnostic in remaining {
+            if let line = diagnostic.line, let reason = knownLines[line] {
+                known[reason, default: []].append("diagnostic only in production: \(diagnostic.text)")
+            } else {
+                other.append("diagnostic only in production: \(diagnostic.text)")
+            }
+        }
+        return (info, other, known)
+    }
+}
