@@ -229,23 +229,19 @@ import Testing
         }
     }
 
-    /// Known production bug, found by the fuzz target: answer-sheets.md reads a
-    /// file as UTF-8 with stray bytes only with at least ten valid multi-byte
-    /// characters per invalid byte, otherwise as Windows-1251. Here the file
-    /// has five («а», «б», «а», «а», «а») and one invalid byte — a lead byte
-    /// 0xE4 cut short by the end of the file — so it is Windows-1251 and every
-    /// Cyrillic cell is unreadable («Р°»). Production does not count the cut
-    /// sequence, reads UTF-8 and reports only the one cell.
+    /// Found by the fuzz target (production counted it wrong until fixed):
+    /// answer-sheets.md reads a file as UTF-8 with stray bytes only with at
+    /// least ten valid multi-byte characters per invalid byte, otherwise as
+    /// Windows-1251. Here the file has five («а», «б», «а», «а», «а») and one
+    /// invalid byte — a lead byte 0xE4 cut short by the end of the file — so it
+    /// is Windows-1251 and every Cyrillic cell is unreadable («Р°»).
     @Test func sequenceCutShortAtTheEndOfTheFileCounts() throws {
         var bytes = Array("id;1;2;3\nS1;а;б;а\nS2;а;а".utf8)
         bytes += [0xE4, 0x0A]
         var scorer = RefScorer(instrument: try Self.referenceInstrument("klimov-ddo"))
         let expected = scorer.score(sheet: bytes)
         #expect(expected.encoding == .windows1251)
-        #expect(expected.knownIssues == [RefText.truncatedSequenceAtEnd])
         let result = try Self.differences(bytes: bytes, instrument: "klimov-ddo", modes: [.oneGo(fastPath: true), .batch])
-        withKnownIssue(Comment(rawValue: RefText.truncatedSequenceAtEnd)) {
-            #expect(result.other.isEmpty, Comment(rawValue: result.other.prefix(4).joined(separator: "\n")))
-        }
+        #expect(result.other.isEmpty, Comment(rawValue: result.other.prefix(4).joined(separator: "\n")))
     }
 }

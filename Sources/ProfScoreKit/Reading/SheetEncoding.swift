@@ -37,13 +37,18 @@ public enum SheetEncoding: String, Sendable, Hashable {
             if evenZeros * 5 >= pairs && oddZeros * 50 < pairs { return (.utf16BE, 0) }
         }
         if isValidUTF8(prefix, allowTruncatedEnd: !isWholeFile) { return (.utf8, 0) }
-        // The share of valid characters is clear from the first 256 KiB.
-        let (valid, invalid) = utf8Counts(UnsafeBufferPointer(rebasing: prefix.prefix(1 << 18)))
+        // The share of valid characters is clear from the first 256 KiB; a
+        // sequence cut short by the end of the whole file is an invalid byte too.
+        let counted = UnsafeBufferPointer(rebasing: prefix.prefix(1 << 18))
+        let (valid, invalid) = utf8Counts(counted, endIsFileEnd: isWholeFile && counted.count == prefix.count)
         return (valid >= 10 * invalid ? .utf8 : .windows1251, 0)
     }
 
     /// Valid multi-byte UTF-8 characters and invalid bytes in `bytes`.
-    static func utf8Counts(_ bytes: UnsafeBufferPointer<UInt8>) -> (valid: Int, invalid: Int) {
+    /// - Parameter endIsFileEnd: whether `bytes` end where the file does, so
+    ///   that a sequence cut short there is invalid (not the start of one
+    ///   that goes on past the bytes looked at).
+    static func utf8Counts(_ bytes: UnsafeBufferPointer<UInt8>, endIsFileEnd: Bool = false) -> (valid: Int, invalid: Int) {
         var valid = 0, invalid = 0, i = 0
         let n = bytes.count
         while i < n {
@@ -51,7 +56,7 @@ public enum SheetEncoding: String, Sendable, Hashable {
             if b < 0x80 { i += 1; continue }
             let length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
             if length == 0 || i + length > n || (1..<length).contains(where: { bytes[i + $0] & 0xC0 != 0x80 }) {
-                if i + length <= n || length == 0 { invalid += 1 }
+                if i + length <= n || length == 0 || endIsFileEnd { invalid += 1 }
                 i += 1
                 continue
             }

@@ -13,8 +13,6 @@ enum RefText {
     /// unit that is not valid text in the detected encoding.
     static let invalidBase: UInt32 = 0x11_0000
 
-    static let truncatedSequenceAtEnd =
-        "a UTF-8 sequence cut short at the end of the file is not counted as an invalid byte when the encoding is chosen"
 
     /// Normalises a cell, a code, a token or a header (instrument-format.md,
     /// "How cells are read"): surrounding spaces (also no-break spaces) removed,
@@ -113,18 +111,7 @@ enum RefText {
         if probe.invalidBytes == 0 || probe.multiByte >= 10 * probe.invalidBytes {
             return Decoded(encoding: .utf8, refusal: nil, units: decodeUTF8(bytes).units, ambiguities: ambiguities)
         }
-        // Known production bug: a multi-byte sequence cut short by the end of a
-        // small file (before its last line end) is not counted as an invalid byte
-        // when the encoding is chosen, so such a file can be read as UTF-8 with
-        // fewer than ten valid multi-byte characters per invalid byte.
-        var knownIssues: [String] = []
-        var trimmed = head
-        while let last = trimmed.last, last == 0x0A || last == 0x0D { trimmed.removeLast() }
-        if bytes.count == head.count, let lead = trimmed.lastIndex(where: { $0 >= 0xC2 && $0 <= 0xF4 }), trimmed.count - lead <= 3,
-           trimmed[(lead + 1)...].allSatisfy({ $0 & 0xC0 == 0x80 }) {
-            let cut = decodeUTF8(Array(trimmed[..<lead]))
-            if cut.invalidBytes == 0 || cut.multiByte >= 10 * cut.invalidBytes { knownIssues.append(RefText.truncatedSequenceAtEnd) }
-        }
+        let knownIssues: [String] = []
         // Windows-1251, unless the non-ASCII and control bytes look like
         // something else (CP866). Docs: the parenthesised list is read as the
         // characters that count against Windows-1251; "control bytes" taken as
