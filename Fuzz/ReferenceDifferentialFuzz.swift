@@ -39,8 +39,6 @@ private let modes: [RefProductionMode] = [
     .fileOrder(threads: 1), .fileOrder(threads: 3),
     .concurrent(threads: 3, needed: .all, fastPath: true),
 ]
-private let otherDelimiterWithoutIDColumn = "a row saved with another delimiter on a sheet without a respondent column is read as an answer"
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func referenceDifferentialFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = Array(UnsafeBufferPointer(start: data, count: size))
@@ -69,10 +67,7 @@ public func referenceDifferentialFuzz(_ data: UnsafePointer<UInt8>, _ size: Int)
         // Open in the docs, or a known production bug (see ReferenceDifferentialTests).
         if !expected.ambiguities.isEmpty || !expected.knownIssues.isEmpty { continue }
         _ = FileManager.default.createFile(atPath: sheetPath, contents: Data(bytes))
-        var knownLines: [Int: String] = [:]
-        if expected.infoColumnNames.isEmpty {
-            for line in expected.otherDelimiterRowLines { knownLines[line] = otherDelimiterWithoutIDColumn }
-        }
+        let knownLines: [Int: String] = [:]
         for mode in modes {
             let actual = RefHarness.run(path: sheetPath, instrument: target.instrument, mode: mode)
             let (info, other, _) = RefHarness.compare(reference: expected, production: actual, mode: mode, knownLines: knownLines)

@@ -23,14 +23,6 @@ import Testing
         .concurrent(threads: 4, needed: .idOnly, fastPath: true), .concurrent(threads: 1, needed: .notSet, fastPath: false),
     ]
 
-    /// Known production bug: on a sheet whose first column is an item (no
-    /// respondent column), a row saved with another delimiter is not scored as
-    /// blank (answer-sheets.md): its one cell is read as the first item's
-    /// answer — an extra "cannot read" error, flags `missing unreadable` instead
-    /// of `blank`, and with a `blank` answer format the other scales scored.
-    static let otherDelimiterWithoutIDColumn =
-        "a row saved with another delimiter on a sheet without a respondent column is read as an answer instead of being scored as blank"
-
     static func referenceInstrument(_ id: String) throws -> RefInstrument {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.path("Instruments/\(id).json")))
         return try RefInstrument(json: Array(bytes))
@@ -81,10 +73,7 @@ import Testing
         for mode in modes {
             tally.runs += 1
             let actual = RefHarness.run(path: file.path, instrument: instrument, mode: mode)
-            var knownLines: [Int: String] = [:]
-            if expected.infoColumnNames.isEmpty {
-                for line in expected.otherDelimiterRowLines { knownLines[line] = Self.otherDelimiterWithoutIDColumn }
-            }
+            let knownLines: [Int: String] = [:]
             let (info, other, known) = RefHarness.compare(reference: expected, production: actual, mode: mode, knownLines: knownLines)
             let context = "\(what), seed \(seed), \(mode), \(expected.encoding.map(\.rawValue) ?? "-"), delimiter \(Unicode.Scalar(expected.delimiter)!.escaped(asASCII: true))"
             if let issue = expected.knownIssues.first, !(info + other).isEmpty {
@@ -183,19 +172,20 @@ import Testing
         return all
     }
 
-    /// Minimal case of the known issue above: a ДДО sheet without a respondent
-    /// column, one row saved with `;` in a `,` file. Documented: an error on
-    /// the row, the row scored as blank (flags `blank incomplete`). Production:
-    /// the error, plus «cannot read "а;…;а"» for item 1, flags `missing
-    /// unreadable incomplete`.
+    /// A ДДО sheet without a respondent column, one row saved with `;` in a
+    /// `,` file. Documented: an error on the row, the row scored as blank
+    /// (flags `blank incomplete`).
+    /// Found by these tests (production read it wrong until fixed): on a sheet
+    /// whose first column is an item (no respondent column), a row saved with
+    /// another delimiter is scored as blank (answer-sheets.md), not read as the
+    /// first item's answer (an extra "cannot read" error, flags `missing
+    /// unreadable`, and with a `blank` answer format the other scales scored).
     @Test func rowWithAnotherDelimiterOnASheetWithoutRespondentColumn() throws {
         let header = (1...20).map(String.init).joined(separator: ",")
         let text = header + "\n" + Array(repeating: "а", count: 20).joined(separator: ",") + "\n"
             + Array(repeating: "а", count: 20).joined(separator: ";") + "\n"
         let result = try Self.differences(text, instrument: "klimov-ddo")
-        withKnownIssue(Comment(rawValue: Self.otherDelimiterWithoutIDColumn)) {
-            #expect(result.other.isEmpty, Comment(rawValue: result.other.prefix(4).joined(separator: "\n")))
-        }
+        #expect(result.other.isEmpty, Comment(rawValue: result.other.prefix(4).joined(separator: "\n")))
         #expect(result.info.isEmpty)
     }
 

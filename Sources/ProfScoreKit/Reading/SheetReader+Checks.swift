@@ -129,9 +129,9 @@ extension SheetReader {
                 en: "a byte-order mark (BOM) in the middle of the file, at the start of this row: was another file pasted in here? It is ignored — check the rows around it",
                 ru: "метка порядка байтов (BOM) в середине файла, в начале этой строки: не вставлен ли сюда другой файл? Она пропущена — проверьте строки рядом")))
         }
-        if fields.count < headerFieldCount {
-            checkOtherDelimiter(report: report)
-        }
+        // A row saved with another delimiter: its answers are not read (the
+        // one cell it was read as is not an answer), as the error says.
+        answersNotRead = fields.count < headerFieldCount && checkOtherDelimiter(report: report)
         return true
     }
 
@@ -150,7 +150,8 @@ extension SheetReader {
 
     /// A row with fewer cells than the header that holds another delimiter
     /// where the file's should be: it was saved by another program.
-    private func checkOtherDelimiter(report: (Diagnostic) -> Void) {
+    /// - Returns: whether it was reported.
+    private func checkOtherDelimiter(report: (Diagnostic) -> Void) -> Bool {
         let scanner = table.scanner
         let fields = scanner.fields
         let missing = headerFieldCount - fields.count
@@ -168,12 +169,13 @@ extension SheetReader {
         var best = 0
         for index in 1..<candidates.count where counts[index] > counts[best] { best = index }
         let other = candidates[best], count = counts[best]
-        guard count >= missing, other != delimiter else { return }
+        guard count >= missing, other != delimiter else { return false }
         func name(_ byte: UInt8) -> String { byte == 0x09 ? "tab" : "'\(Character(Unicode.Scalar(byte)))'" }
         func nameRu(_ byte: UInt8) -> String { byte == 0x09 ? "табуляция" : "«\(Character(Unicode.Scalar(byte)))»" }
         report(Diagnostic(.error, file: displayName, line: scanner.recordLine, column: 1, Message(
             en: "this row has \(fields.count) of the header's \(headerFieldCount) cells and is separated by \(name(other)), but the file by \(name(delimiter)): it was saved by another program, and its answers are not read — save the whole file with one delimiter",
             ru: "в этой строке \(fields.count) из \(headerFieldCount) ячеек заголовка, и она разделена знаком \(nameRu(other)), а файл — знаком \(nameRu(delimiter)): её сохранила другая программа, ответы не прочитаны — сохраните весь файл с одним разделителем")))
+        return true
     }
 
     /// The text of a respondent cell (id, name, class…). A cell that is not

@@ -55,6 +55,8 @@ public final class SheetReader {
     var usesFastPath = true {
         didSet { setUpFastPath() }
     }
+    /// The current record was saved with another delimiter: none of its cells is an answer.
+    var answersNotRead = false
     /// Item fields that need the slow path in the current row.
     private var slowFields: [Int] = []
 
@@ -244,7 +246,7 @@ public final class SheetReader {
         }
         // Fast path: short unquoted cells resolved through the per-format cache.
         slowFields.removeAll(keepingCapacity: true)
-        let usable = min(fieldCount, headerFieldCount)
+        let usable = answersNotRead ? 0 : min(fieldCount, headerFieldCount)
         let scanner = table.scanner
         scanner.buffer.withUnsafeBufferPointer { bytes in
             for field in 0..<usable {
