@@ -291,7 +291,7 @@ enum ScoreCommand {
         // CSV rows of a large sheet are written on every core, in parts that
         // are appended in file order (scratch files beside the output).
         let threads = options.format == .csv ? options.threadLimit : 1
-        let scratchFolder = options.outputPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let scratchFolder = sink.scratchFolder
         // With norms: one warning per file for respondents without a norm group.
         var normWarnings = 0
         for input in spooled {

@@ -103,6 +103,13 @@ public final class OutputSink {
         return OutputSink(descriptor: fd, temporaryPath: temporary, finalPath: target, displayPath: path, isUnnamed: unnamed)
     }
 
+    /// Where scratch files for this output's parts go: beside a regular
+    /// file (on the same disk, so appending them is a copy inside the file
+    /// system); `nil` (the temporary folder) for standard output, a device or a FIFO.
+    public var scratchFolder: String? {
+        finalPath.map(RunFiles.folder(of:))
+    }
+
     /// A scratch file that nobody sees, for a part of an output written on
     /// another thread and appended to the output later (``append(_:inserting:)``).
     /// It is removed when the sink goes away.
