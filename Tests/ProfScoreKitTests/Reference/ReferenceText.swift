@@ -22,9 +22,9 @@ enum RefText {
         var scalars: [Unicode.Scalar] = []
         for scalar in text.lowercased().unicodeScalars {
             switch scalar.value {
-            // Docs: "spaces (also no-break spaces)": taken as U+0020 and U+00A0
-            // only; a tab or another Unicode space is not a space here.
-            case 0x00A0: scalars.append(" ")
+            // The spaces the docs list: tab, line breaks, no-break, figure,
+            // narrow no-break, thin, hair, ideographic, zero-width, BOM.
+            case 0x09, 0x0A, 0x0D, 0x00A0, 0x2007, 0x202F, 0x2009, 0x200A, 0x3000, 0x200B, 0xFEFF: scalars.append(" ")
             case 0x0451: scalars.append("e")          // ё → е → e
             case 0x0430: scalars.append("a")
             case 0x0435: scalars.append("e")
@@ -34,9 +34,9 @@ enum RefText {
             case 0x0441: scalars.append("c")
             case 0x0443: scalars.append("y")
             case 0x0445: scalars.append("x")
-            // Docs: "the hyphen, the minus sign, the en and em dashes": taken as
-            // U+002D, U+2010 (hyphen), U+2212, U+2013, U+2014.
-            case 0x2010, 0x2212, 0x2013, 0x2014: scalars.append("-")
+            // The dashes the docs list, and the full-width plus.
+            case 0x2010...0x2015, 0x2212, 0xFE63, 0xFF0D: scalars.append("-")
+            case 0xFF0B: scalars.append("+")
             default: scalars.append(scalar)
             }
         }
