@@ -73,7 +73,8 @@ private func scoreWholeSheet(_ bytes: [UInt8]) {
             // strings through `score(answers:)`. Only a row the general path read
             // has its cells in the scanner; rows of the fast path are compared
             // with the general path and the reference scorer by the `reference` target.
-            guard reader.table.scanner.recordLine == row.line, reader.table.scanner.fieldCount > 0 else {
+            // A row saved with another delimiter has no answers: its cells are not compared.
+            guard reader.table.scanner.recordLine == row.line, reader.table.scanner.fieldCount > 0, !reader.answersNotRead else {
                 rows += 1
                 return
             }
