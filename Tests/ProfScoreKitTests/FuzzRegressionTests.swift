@@ -34,7 +34,7 @@ import Testing
         return seen
     }
 
-    @Test(arguments: ["header-and-blank-rows.csv", "lone-cr-line-ends.csv", "two-other-delimiters-tied.csv"])
+    @Test(arguments: ["header-and-blank-rows.csv", "lone-cr-line-ends.csv", "lone-cr-in-header.csv", "two-other-delimiters-tied.csv"])
     func scoringInPartsEqualsScoringAtOnce(_ file: String) throws {
         let path = Repository.fixtures + "/fuzz/" + file
         let whole = try Self.score(path, threads: 1)

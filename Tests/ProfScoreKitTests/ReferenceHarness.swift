@@ -113,8 +113,9 @@ enum RefHarness {
                 }
             case .batch:
                 let batch = BatchScorer(scorer: scorer)
-                try batch.score(path: path, displayName: "sheet.csv", report: report) { row, score, reader in
+                try batch.score(path: path, displayName: "sheet.csv", prepare: { reader in
                     result.infoColumnNames = reader.infoColumnNames
+                }, report: report) { row, score, _ in
                     result.rows.append(Self.row(row, score, instrument: instrument))
                 }
             case .fileOrder(let threads):
@@ -230,8 +231,23 @@ enum RefHarness {
         var remaining = production.diagnostics
         remaining.removeAll { $0.line.map { reference.openDiagnosticLines.contains($0) } ?? false }
         if !mode.checksDuplicates { remaining.removeAll { $0.text.contains("already appeared") } }
-        var unmatched: [RefDiagnostic] = []
+        // First the diagnostics that match in every field the reference gives,
+        // so that a loosely defined one (severity open, say) does not take the
+        // production diagnostic a strict one needs; then the loose matches.
+        var looselyExpected: [RefDiagnostic] = []
         for diagnostic in expected {
+            if let index = remaining.firstIndex(where: { actual in
+                actual.severity == diagnostic.severity
+                    && (diagnostic.line == nil || actual.line == diagnostic.line)
+                    && (diagnostic.column == nil || actual.column == diagnostic.column)
+            }) {
+                remaining.remove(at: index)
+            } else {
+                looselyExpected.append(diagnostic)
+            }
+        }
+        var unmatched: [RefDiagnostic] = []
+        for diagnostic in looselyExpected {
             if let index = remaining.firstIndex(where: { actual in
                 (!diagnostic.checksSeverity || actual.severity == diagnostic.severity)
                     && (!diagnostic.checksLine || actual.line == diagnostic.line)

@@ -65,12 +65,19 @@ enum FileSplitter {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
 
-        // Where the data rows start: after the header's lines.
+        // Where the data rows start: after the header's lines. The reader
+        // counts a lone carriage return as a line end and the parts count line
+        // feeds, so one in the header would put every part's lines off: such
+        // files are read in one go, as when the data holds one.
         var dataStart = 0
         for _ in 1..<max(dataStartLine, 1) {
             guard let newline = lineEnd(fd, from: dataStart, size: size) else { return nil }
             dataStart = newline + 1
         }
+        var header = [UInt8](repeating: 0, count: dataStart)
+        guard header.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, dataStart, 0) }) == dataStart,
+              !header.indices.contains(where: { header[$0] == 0x0D && ($0 + 1 == header.count || header[$0 + 1] != 0x0A) })
+        else { return nil }
         // Cut near equal shares, just after a line feed.
         var starts = [dataStart]
         let total = firstPartWeight + Double(parts - 1)

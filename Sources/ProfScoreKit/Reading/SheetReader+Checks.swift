@@ -42,9 +42,11 @@ extension SheetReader {
             itemFieldRange = first...last
         }
         // Respondent columns named like item numbers: a sheet of another instrument, or a typo.
+        // (Read as item columns are: after the one normalisation of cells, so « 22» is 22.)
         let numberLike = (0..<headerFieldCount).filter { field in
-            fieldRole[field] == -1 && !headerCells[field].isEmpty && headerCells[field].count <= 4
-                && headerCells[field].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            guard fieldRole[field] == -1 else { return false }
+            let name = TokenNormalizer.normalize(String(decoding: headerCells[field], as: UTF8.self))
+            return !name.isEmpty && name.count <= 4 && name.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         }
         if let first = numberLike.first {
             let items = scorer.instrument.items
