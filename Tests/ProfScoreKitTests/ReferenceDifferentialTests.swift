@@ -245,4 +245,14 @@ import Testing
         #expect(result.other.isEmpty, Comment(rawValue: result.other.prefix(4).joined(separator: "\n")))
         #expect(result.info.isEmpty)
     }
+
+    /// Found by the fuzz target: a respondent column named by a long number
+    /// (here 45 digits) is not "named like an item number" (one to four digits).
+    @Test func aLongNumberIsNotNumberLike() throws {
+        let header = "id;1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;" + String(repeating: "1", count: 45) + ";17;18;19;20"
+        let row = "S1;" + Array(repeating: "а", count: 20).joined(separator: ";")
+        let result = try Self.differences(header + "\n" + row + "\n", instrument: "klimov-ddo")
+        #expect(result.other.isEmpty, Comment(rawValue: result.other.prefix(4).joined(separator: "\n")))
+        #expect(result.info.isEmpty)
+    }
 }

@@ -149,7 +149,8 @@ struct RefScorer {
                 }
                 continue
             }
-            if !key.isEmpty && key.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) { numberLike = true }
+            // answer-sheets.md: one to four digits once normalised.
+            if (1...4).contains(key.unicodeScalars.count) && key.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) { numberLike = true }
             // Two respondent columns with the same header: the second is «NAME (2)».
             // Docs: "the same header" is read as the same text; headers equal only
             // after normalisation are marked.
