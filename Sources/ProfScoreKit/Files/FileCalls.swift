@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,4 +23,15 @@ enum FileCalls {
 
     /// `SYNC_FILE_RANGE_WRITE`: start the writing, do not wait for it.
     static let startWriting: UInt32 = 2
+
+    #if os(Linux)
+    /// `O_TMPFILE` (not exported by Glibc's module, `__O_TMPFILE | O_DIRECTORY`):
+    /// opening a folder with it makes a file that has no name in the folder.
+    static let unnamedFile = Int32(0o20000000) | O_DIRECTORY
+    #endif
+
+    /// The folder for temporary files: `TMPDIR`, or `/tmp` when it is unset or empty.
+    static var temporaryFolder: String {
+        ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
 }

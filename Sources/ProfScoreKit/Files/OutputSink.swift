@@ -53,9 +53,7 @@ public final class OutputSink {
         if RunFiles.namesDescriptor(path) {
             let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
             guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
-            let sink = OutputSink(descriptor: fd, temporaryPath: nil, finalPath: nil, displayPath: path, isUnnamed: false)
-            sink.isDirect = true
-            return sink
+            return direct(fd, path: path)
         }
         let target = RunFiles.resolvingLinks(path)
         var existing = stat()
@@ -71,9 +69,7 @@ public final class OutputSink {
                     throw .io(path: path, reason: errno == ENXIO ? "nothing reads from this FIFO" : String(cString: strerror(errno)))
                 }
                 _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-                let sink = OutputSink(descriptor: fd, temporaryPath: nil, finalPath: nil, displayPath: path, isUnnamed: false)
-                sink.isDirect = true
-                return sink
+                return direct(fd, path: path)
             }
         }
         let directory = RunFiles.folder(of: target)
@@ -90,8 +86,7 @@ public final class OutputSink {
         var fd: Int32 = -1
         var unnamed = false
         #if os(Linux)
-        // O_TMPFILE (not exported by Glibc's module): __O_TMPFILE | O_DIRECTORY.
-        fd = open(directory, Int32(0o20000000) | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o600)
+        fd = open(directory, FileCalls.unnamedFile | O_WRONLY | O_CLOEXEC, 0o600)
         unnamed = fd >= 0
         #endif
         if fd < 0 {
@@ -101,6 +96,14 @@ public final class OutputSink {
         if exists { _ = fchown(fd, existing.st_uid, existing.st_gid) }
         _ = fchmod(fd, mode)
         return OutputSink(descriptor: fd, temporaryPath: temporary, finalPath: target, displayPath: path, isUnnamed: unnamed)
+    }
+
+    /// A sink that writes straight into an open descriptor (a device, a
+    /// FIFO, a descriptor named as a file), closed by ``commit()``.
+    private static func direct(_ descriptor: Int32, path: String) -> OutputSink {
+        let sink = OutputSink(descriptor: descriptor, temporaryPath: nil, finalPath: nil, displayPath: path, isUnnamed: false)
+        sink.isDirect = true
+        return sink
     }
 
     /// Where scratch files for this output's parts go: beside a regular
@@ -116,9 +119,9 @@ public final class OutputSink {
     /// - Parameter directory: where to keep it (the output's folder keeps it
     ///   on the same disk); the system's temporary folder when `nil`.
     public static func scratch(in directory: String?) throws(ProfScoreError) -> OutputSink {
-        let folder = directory ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+        let folder = directory ?? FileCalls.temporaryFolder
         #if os(Linux)
-        let unnamed = open(folder, Int32(0o20000000) | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
+        let unnamed = open(folder, FileCalls.unnamedFile | O_RDWR | O_CLOEXEC, 0o600)
         if unnamed >= 0 { return OutputSink(scratch: unnamed) }
         #endif
         var template = Array((folder + "/.profscore-part-XXXXXX").utf8CString)

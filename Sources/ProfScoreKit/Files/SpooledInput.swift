@@ -60,12 +60,11 @@ public final class SpooledInput {
         defer { if name != "-" { close(source) } }
         if name != "-" { _ = fcntl(source, F_SETFL, fcntl(source, F_GETFL) & ~O_NONBLOCK) }
 
-        let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let folder = FileCalls.temporaryFolder
         var target: Int32 = -1
         var named: String?
         #if os(Linux)
-        // O_TMPFILE (not exported by Glibc's module): __O_TMPFILE | O_DIRECTORY.
-        target = open(folder, Int32(0o20000000) | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
+        target = open(folder, FileCalls.unnamedFile | O_RDWR | O_CLOEXEC, 0o600)
         #endif
         if target < 0 {
             let temporary = folder + "/profscore-input-\(getpid())-\(UUID().uuidString)"

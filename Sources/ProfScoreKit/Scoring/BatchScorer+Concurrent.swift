@@ -388,9 +388,9 @@ private final class PartSchedule: Sendable {
     /// - Returns: `false` when it never will be (the run was stopped before it was taken).
     func waitUntilScored(_ index: Int) -> Bool {
         while true {
-            let (done, taken) = state.withLock { ($0.scored[index], index < $0.nextScore) }
+            let (done, neverTaken) = state.withLock { ($0.scored[index], index >= $0.nextScore && $0.stopped) }
             if done { return true }
-            if !taken && state.withLock({ $0.stopped }) { return false }
+            if neverTaken { return false }
             partScored.wait()
         }
     }
