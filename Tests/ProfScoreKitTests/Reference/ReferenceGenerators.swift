@@ -17,12 +17,20 @@ struct RefSplitMix64: RandomNumberGenerator {
     }
 }
 
-/// Random numbers taken from a fuzz input, byte by byte (zeros once it is used up).
+/// Random numbers taken from a fuzz input, byte by byte; once it is used up,
+/// from a SplitMix64 seeded by its length. (Not zeros: the standard library
+/// draws a uniform number below a bound by rejection, which never ends when
+/// every number is 0.)
 struct RefByteSource: RandomNumberGenerator {
     var bytes: [UInt8]
     var offset = 0
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private var rest: RefSplitMix64
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        rest = RefSplitMix64(seed: UInt64(bytes.count))
+    }
     mutating func next() -> UInt64 {
+        guard offset < bytes.count else { return rest.next() }
         var value: UInt64 = 0
         for _ in 0..<8 {
             value = value << 8 | UInt64(offset < bytes.count ? bytes[offset] : 0)
