@@ -34,14 +34,20 @@ private func checkConcurrentScoring() {
     func run(threads: Int) -> Seen? {
         var seen = Seen()
         let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
-        let collected = try? batch.scoreConcurrently(
-            path: sheetPath, displayName: "fuzz.csv", threads: threads, minimumSplitSize: 0,
-            makePartial: { [String]() },
-            report: { seen.diagnostics.append($0.rendered(in: .english)) },
-            each: { partial, row, result, _ in
-                partial.append("\(row.line) \(row.info) \(result.scores) \(result.flags.names)")
-            })
-        guard let collected else { return nil }
+        var collected: [[String]] = []
+        do {
+            try batch.scoreParts(
+                path: sheetPath, name: "fuzz.csv", threads: threads, minimumSplitSize: 0, checksDuplicates: false,
+                makePart: { _ in [String]() }, prepare: { _ in nil },
+                report: { seen.diagnostics.append($0.rendered(in: .english)) },
+                each: { partial, scored in
+                    partial.append("\(scored.line) \(scored.row.info) \(scored.score.scores) \(scored.score.flags.names)")
+                    return 0
+                },
+                finish: { partial, _ in collected.append(partial) })
+        } catch {
+            return nil
+        }
         seen.rows = collected.flatMap { $0 }
         return seen
     }
@@ -66,7 +72,10 @@ private func scoreWholeSheet(_ bytes: [UInt8]) {
     }
     var rows = 0
     do {
-        try batch.score(path: sheetPath, displayName: "fuzz.csv", report: check) { row, result, reader in
+        let sheet = try batch.open(path: sheetPath, name: "fuzz.csv", prepare: { _ in nil }, report: check)
+        let reader = sheet.reader
+        try batch.scoreWhole(sheet, checksDuplicates: true, report: check) { scored in
+            let (row, result) = (scored.row, scored.score)
             precondition(result.scores.count == instrument.scales.count)
             precondition(row.line >= 1 && row.line <= lineCount + 1)
             // The reader's cell cache must agree with scoring the row's cells as

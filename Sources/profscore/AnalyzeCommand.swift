@@ -81,15 +81,9 @@ enum AnalyzeCommand {
         guard terminal.openDiagnostics(arguments) else { return .failure }
         defer { terminal.finishDiagnostics() }
         let analyzer = SampleAnalyzer(instrument: instrument)
-        var dataFailures = 0, ioFailures = 0
-        for input in inputs {
-            do {
-                try analyzer.read(path: input, report: terminal.diagnostic)
-            } catch {
-                terminal.report(error)
-                if case .io = error { ioFailures += 1 } else { dataFailures += 1 }
-            }
-        }
+        let failures = analyzer.read(paths: inputs, report: terminal.diagnostic, failed: terminal.report)
+        let ioFailures = failures.filter { if case .io = $0.error { true } else { false } }.count
+        let dataFailures = failures.count - ioFailures
         let analysis = analyzer.result(instrumentFile: instrumentName)
         for warning in analysis.warnings { terminal.diagnostic(warning) }
         let written = InstrumentLoading.write(analysis.rendered(as: format, language: terminal.language),

@@ -177,17 +177,9 @@ enum NormsCommand {
 
     /// Reads every sheet of the sample; returns how many files had bad data and how many could not be read.
     private static func readSample(_ inputs: [String], into builder: NormBuilder, terminal: Terminal) -> (data: Int, io: Int) {
-        var dataFailures = 0, ioFailures = 0
-        for input in inputs {
-            do {
-                let spooled = try SpooledInput(input)
-                try builder.read(path: spooled.path, displayName: spooled.displayName, report: terminal.diagnostic)
-            } catch {
-                terminal.report(error)
-                if case .io = error { ioFailures += 1 } else { dataFailures += 1 }
-            }
-        }
-        return (dataFailures, ioFailures)
+        let failures = builder.read(paths: inputs, report: terminal.diagnostic, failed: terminal.report)
+        let io = failures.filter { if case .io = $0.error { true } else { false } }.count
+        return (failures.count - io, io)
     }
 
     /// Notes on the written file: norms replaced, the sample, and the version to raise.

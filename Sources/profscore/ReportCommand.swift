@@ -95,28 +95,20 @@ enum ReportCommand {
         let builder = SummaryBuilder(instrument: instrument, roster: roster, schoolYear: year, settings: settings)
         // Repeated students are found through the roster; without one nothing
         // is kept per student, so memory does not grow with the sheets.
-        let batch = BatchScorer(scorer: Scorer(instrument: instrument), detectsDuplicateIDs: false)
-        batch.progress = ScoringProgress()
-        terminal.progressLine.start(batch.progress!, totalBytes: ProgressLine.totalSize(of: inputs), language: terminal.language)
+        let run = ScoringRun(instrument: instrument, inputs: inputs,
+                             options: ScoringRun.Options(threads: threads, findsDuplicateIDs: false, appliesNorms: false))
+        let progress = ScoringProgress()
+        run.progress = progress
+        terminal.progressLine.start(progress, totalBytes: ProgressLine.totalSize(of: run.paths), language: terminal.language)
         let pages = individualFolder.map { IndividualPages(folder: $0, instrument: instrument, language: terminal.language) }
-        var ioFailures = 0
-        for input in inputs {
-            do {
-                let spooled = try SpooledInput(input)
-                scoreSheet(spooled, batch: batch, builder: builder, threads: threads, perStudent: roster != nil,
-                           pages: pages, warnAboutLevels: options.groupBy != nil, terminal: terminal)
-            } catch {
-                terminal.report(error)
-                ioFailures += 1
-            }
-        }
+        score(run, into: builder, perStudent: roster != nil, pages: pages, warnAboutLevels: options.groupBy != nil, terminal: terminal)
         terminal.progressLine.stop()
         let summary = builder.finish(report: terminal.diagnostic)
         let exit = options.write(summary, terminal: terminal)
-        let dataFailures = batch.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
-        ioFailures += batch.failures.count - dataFailures
+        let dataFailures = run.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
+        let ioFailures = run.failures.count - dataFailures
         terminal.finishDiagnostics()
-        summarize(batch, read: inputs.count - ioFailures - dataFailures, of: inputs.count, pages: pages, instrument: instrument, terminal: terminal)
+        summarize(run, pages: pages, terminal: terminal)
         if exit != .success { return exit }
         if dataFailures > 0 { return .dataError }
         if ioFailures > 0 || (pages?.failures ?? 0) > 0 { return .failure }
@@ -137,49 +129,43 @@ enum ReportCommand {
         }
     }
 
-    /// Scores one sheet into the report (and its students' pages). Without a
+    /// Scores the sheets into the report (and its students' pages). Without a
     /// roster or pages nothing per student is needed, and a large sheet is
     /// scored on every core.
-    private static func scoreSheet(_ spooled: SpooledInput, batch: BatchScorer, builder: SummaryBuilder, threads: Int, perStudent: Bool,
-                                   pages: IndividualPages?, warnAboutLevels: Bool, terminal: Terminal) {
-        do throws(ProfScoreError) {
-            if !perStudent && pages == nil {
-                let name = spooled.displayName
-                let parts = try batch.scoreConcurrently(
-                    path: spooled.path, displayName: name, threads: threads,
-                    makePartial: { builder.makePart() },
-                    prepare: { reader in
-                        reader.neededInfoColumns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic).needed
-                    },
-                    report: terminal.diagnostic
-                ) { part, row, score, reader in
-                    part.add(row: row, score: score, reader: reader, file: name, report: { _ in })
-                }
-                for part in parts { builder.merge(part) }
-                return
-            }
-            var columns = SummaryBuilder.SheetColumns()
-            try batch.score(path: spooled.path, displayName: spooled.displayName, prepare: { reader in
-                columns = builder.columns(of: reader, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic)
-                // Individual pages show every respondent column.
-                if pages == nil { reader.neededInfoColumns = columns.needed }
-            }, report: terminal.diagnostic) { row, score, reader in
-                builder.add(row: row, score: score, columns: columns, file: spooled.displayName, report: terminal.diagnostic)
-                pages?.write(row: row, score: score, reader: reader, terminal: terminal)
-            }
-        } catch {
-            terminal.error(error.rendered(in: terminal.language))
+    private static func score(_ run: ScoringRun, into builder: SummaryBuilder, perStudent: Bool, pages: IndividualPages?,
+                              warnAboutLevels: Bool, terminal: Terminal) {
+        if !perStudent && pages == nil {
+            run.scoreInParts(
+                makePart: { _ in builder.makePart() },
+                prepare: { builder.columns(of: $0, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic).needed },
+                report: terminal.diagnostic,
+                failed: terminal.report,
+                each: { part, scored in
+                    part.add(scored, report: { _ in })
+                    return 0
+                },
+                finish: { part, _ in builder.merge(part) })
+            return
+        }
+        var columns = SummaryBuilder.SheetColumns()
+        run.forEachRow(prepare: { header in
+            columns = builder.columns(of: header, warnAboutMissingLevels: warnAboutLevels, report: terminal.diagnostic)
+            // Individual pages show every respondent column.
+            return pages == nil ? columns.needed : nil
+        }, report: terminal.diagnostic, failed: terminal.report) { scored in
+            builder.add(row: scored.row, score: scored.score, columns: columns, file: scored.file, report: terminal.diagnostic)
+            pages?.write(scored, terminal: terminal)
         }
     }
 
     /// The summary line on standard error: sheets and files read, cells
     /// unreadable, and with `--individual` the pages written.
-    private static func summarize(_ batch: BatchScorer, read: Int, of total: Int, pages: IndividualPages?,
-                                  instrument: Instrument, terminal: Terminal) {
+    private static func summarize(_ run: ScoringRun, pages: IndividualPages?, terminal: Terminal) {
+        let (read, total) = (run.inputs.count - run.failures.count, run.inputs.count)
         terminal.message(
-            en: "\(instrument.id): \(batch.respondentCount) sheet(s) read from \(read) of \(total) file(s); \(batch.unreadableCellCount) cell(s) could not be read"
+            en: "\(run.instrument.id): \(run.respondentCount) sheet(s) read from \(read) of \(total) file(s); \(run.unreadableCellCount) cell(s) could not be read"
                 + (pages.map { "; \($0.names.count - $0.failures) individual page(s) in \($0.folder)" } ?? ""),
-            ru: "\(instrument.id): прочитано бланков: \(batch.respondentCount), файлов: \(read) из \(total); нечитаемых ячеек: \(batch.unreadableCellCount)"
+            ru: "\(run.instrument.id): прочитано бланков: \(run.respondentCount), файлов: \(read) из \(total); нечитаемых ячеек: \(run.unreadableCellCount)"
                 + (pages.map { "; индивидуальных страниц: \($0.names.count - $0.failures) в \($0.folder)" } ?? ""))
     }
 
@@ -199,10 +185,9 @@ enum ReportCommand {
         }
 
         /// Writes the page of one respondent; a page that cannot be written is reported and counted.
-        func write(row: SheetRow, score: RespondentScore, reader: SheetReader, terminal: Terminal) {
-            let info = zip(reader.infoColumnNames, row.info).map { (name: $0, value: $1) }
-            let page = IndividualReport.render(instrument: instrument, info: info, score: score, language: language)
-            let name = pageName(row.id.isEmpty ? "line-\(row.line)" : row.id, taken: &names)
+        func write(_ scored: ScoredRow, terminal: Terminal) {
+            let page = IndividualReport.render(instrument: instrument, info: scored.namedInfo, score: scored.score, language: language)
+            let name = pageName(scored.id.isEmpty ? "line-\(scored.line)" : scored.id, taken: &names)
             do throws(ProfScoreError) {
                 let sink = try OutputSink.file(folder + "/" + name + ".html")
                 sink.write(page)

@@ -19,16 +19,13 @@ extension ScoreCommand {
         return names
     }
 
-    /// What pseudonymisation does with each respondent column of the sheets.
-    /// - Throws: when a name of `--keep-columns` is none of the sheets' columns.
-    static func treatments(of columns: [String], keeping: [String]) throws(UsageError) -> [Pseudonymizer.ColumnTreatment] {
-        let unmatched = Pseudonymizer.unmatched(keeping, in: columns)
+    /// Refuses names of `--keep-columns` that are none of the sheets' columns.
+    static func checkKept(_ unmatched: [String], columns: [String]) throws(UsageError) {
         guard unmatched.isEmpty else {
             let existing = columns.joined(separator: ", ")
             let wrong = unmatched.joined(separator: ", ")
             throw UsageError(en: "--keep-columns: no column named \(wrong); the respondent columns of the sheets are: \(existing)",
                              ru: "--keep-columns: нет столбца \(wrong); столбцы респондента в бланках: \(existing)")
         }
-        return Pseudonymizer.classify(columns: columns, keeping: keeping)
     }
 }

@@ -137,13 +137,11 @@ enum ScoreCommand {
             terminal.report(error)
             return .forFailure(error)
         }
-        let scorer = Scorer(instrument: instrument)
-        // Standard input and pipes are copied to temporary files first, so
-        // that every input can be read twice: once for its columns, once to score.
-        var (spooled, ioFailures) = spool(inputs, terminal: terminal)
-        let columns = respondentColumns(of: spooled, scorer: scorer)
-        guard let treatments = columnTreatments(columns, keeping: options.keepColumns, pseudonymizing: pseudonymizer != nil,
-                                                terminal: terminal) else { return .usage }
+        let run = ScoringRun(instrument: instrument, inputs: options.inputs, options: ScoringRun.Options(
+            // CSV rows of a large sheet are written on every core.
+            threads: options.format == .csv ? options.threadLimit : 1,
+            pseudonymizer: pseudonymizer, keptColumns: options.keepColumns))
+        guard checkKeptColumns(run, terminal: terminal) else { return .usage }
         let sink: OutputSink
         do {
             sink = try outputPath.map(OutputSink.file) ?? .standardOutput()
@@ -151,25 +149,22 @@ enum ScoreCommand {
             terminal.error(error.rendered(in: terminal.language))
             return .failure
         }
-        let writer = ScoreWriter(instrument: instrument, infoColumns: columns, format: options.format,
+        let writer = ScoreWriter(instrument: instrument, infoColumns: run.columns, format: options.format,
                                  language: terminal.language, excel: options.excel, sink: sink)
         writer.begin()
-        let batch = BatchScorer(scorer: scorer)
-        let layout = RowLayout(instrument: instrument, columns: columns, pseudonymizer: pseudonymizer, treatments: treatments)
-        let normWarnings = scoreSheets(spooled, batch: batch, layout: layout, options: options, writer: writer, sink: sink, terminal: terminal)
+        scoreSheets(run, options: options, writer: writer, sink: sink, terminal: terminal)
 
-        let dataFailures = batch.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
-        ioFailures += batch.failures.count - dataFailures
-        let strictFailure = arguments.flags.contains("strict") && (batch.errorCount > 0 || ioFailures > 0)
+        let dataFailures = run.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
+        let ioFailures = run.failures.count - dataFailures
+        let strictFailure = arguments.flags.contains("strict") && run.errorCount > 0
         // A sheet that changed while it was read: its rows may be incomplete, so nothing is written.
-        let changed = batch.failures.contains { $0.error.isChangedWhileRead }
+        let changed = run.failures.contains { $0.error.isChangedWhileRead }
         guard commit(sink, discarding: strictFailure || changed, terminal: terminal) else { return .failure }
         terminal.finishDiagnostics()
         if pseudonymizer != nil {
-            terminal.error(Pseudonymizer.summary(columns: columns, treatments: treatments).text(in: terminal.language))
+            terminal.error(Pseudonymizer.summary(columns: run.columns, treatments: run.treatments).text(in: terminal.language))
         }
-        summarize(batch, files: spooled.count, of: inputs.count, ioFailures: ioFailures, normWarnings: normWarnings,
-                  unwritten: (strictFailure, changed, outputPath), instrument: instrument, terminal: terminal)
+        summarize(run, unwritten: (strictFailure, changed, outputPath), terminal: terminal)
         if dataFailures > 0 || strictFailure { return .dataError }
         if ioFailures > 0 { return .failure }
         return .success
@@ -218,15 +213,14 @@ enum ScoreCommand {
         return .success(made)
     }
 
-    /// With `--pseudonymize`: what happens to each respondent column (none
-    /// without it); `nil` (with the reason said) when `--keep-columns` names no column.
-    private static func columnTreatments(_ columns: [String], keeping: [String], pseudonymizing: Bool,
-                                         terminal: Terminal) -> [Pseudonymizer.ColumnTreatment]? {
+    /// With `--keep-columns`: `false` (with the reason said) when a name is none of the sheets' columns.
+    private static func checkKeptColumns(_ run: ScoringRun, terminal: Terminal) -> Bool {
         do {
-            return try pseudonymizing ? treatments(of: columns, keeping: keeping) : []
+            try checkKept(run.unmatchedKeptColumns, columns: run.columns)
+            return true
         } catch {
             terminal.error(error.message.text(in: terminal.language))
-            return nil
+            return false
         }
     }
 
@@ -245,105 +239,49 @@ enum ScoreCommand {
         }
     }
 
-    /// The inputs copied where they can be read twice, and how many could not be.
-    private static func spool(_ inputs: [String], terminal: Terminal) -> (spooled: [SpooledInput], failures: Int) {
-        var spooled: [SpooledInput] = []
-        var failures = 0
-        for input in inputs {
-            do {
-                spooled.append(try SpooledInput(input))
-            } catch {
-                terminal.report(error)
-                failures += 1
-            }
-        }
-        return (spooled, failures)
-    }
-
-    /// Respondent columns of all files, in order of first appearance.
-    private static func respondentColumns(of spooled: [SpooledInput], scorer: Scorer) -> [String] {
-        var columns: [String] = []
-        var seen: Set<String> = []
-        for input in spooled {
-            if let reader = try? SheetReader(path: input.path, displayName: input.displayName, scorer: scorer, report: { _ in }) {
-                for name in reader.infoColumnNames where seen.insert(name).inserted { columns.append(name) }
-            }
-        }
-        return columns
-    }
-
-    /// What every output row is made of: the instrument, the respondent
-    /// columns and, with `--pseudonymize`, what happens to each of them.
-    private struct RowLayout {
-        var instrument: Instrument
-        var columns: [String]
-        var pseudonymizer: Pseudonymizer?
-        var treatments: [Pseudonymizer.ColumnTreatment]
-    }
-
-    /// Scores every sheet into `writer` and returns the number of warnings
-    /// about respondents without a norm group (one per file at most).
-    private static func scoreSheets(_ spooled: [SpooledInput], batch: BatchScorer, layout: RowLayout, options: Options,
-                                    writer: ScoreWriter, sink: OutputSink, terminal: Terminal) -> Int {
-        let instrument = layout.instrument
-        batch.progress = ScoringProgress()
-        terminal.progressLine.start(batch.progress!, totalBytes: ProgressLine.totalSize(of: spooled.map(\.path)), language: terminal.language)
-        // CSV rows of a large sheet are written on every core, in parts that
-        // are appended in file order (scratch files beside the output).
-        let threads = options.format == .csv ? options.threadLimit : 1
+    /// Scores every sheet into `writer`: a large sheet on several threads,
+    /// in parts written to scratch files beside the output and appended in file order.
+    private static func scoreSheets(_ run: ScoringRun, options: Options, writer: ScoreWriter, sink: OutputSink, terminal: Terminal) {
+        let progress = ScoringProgress()
+        run.progress = progress
+        terminal.progressLine.start(progress, totalBytes: ProgressLine.totalSize(of: run.paths), language: terminal.language)
         let scratchFolder = sink.scratchFolder
-        // With norms: one warning per file for respondents without a norm group.
-        var normWarnings = 0
-        for input in spooled {
-            var normTally = NormMatchTally()
-            let file = input.displayName
-            do {
-                try batch.scoreInFileOrder(
-                    path: input.path, displayName: input.displayName, threads: threads,
-                    makePart: { isFirst throws(ProfScoreError) -> ScorePart in
-                        let scratch = isFirst ? nil : try OutputSink.scratch(in: scratchFolder)
-                        let partWriter = scratch.map {
-                            ScoreWriter(instrument: instrument, infoColumns: layout.columns, format: options.format,
-                                        language: terminal.language, excel: options.excel, sink: $0)
-                        }
-                        return ScorePart(columns: layout.columns, instrument: instrument, pseudonymizer: layout.pseudonymizer,
-                                         treatments: layout.treatments, writer: partWriter ?? writer, scratch: scratch)
-                    },
-                    report: terminal.diagnostic,
-                    each: { part, row, result, reader in part.write(row: row, result: result, reader: reader, file: file) },
-                    finish: { part, repeated throws(ProfScoreError) in
-                        normTally.merge(part.normTally)
-                        guard let scratch = part.scratch else { return }
-                        part.writer.end()
-                        writer.flush()
-                        try sink.append(scratch, inserting: repeated.map(ScoreWriter.duplicateFlagPatch))
-                    })
-            } catch {
-                terminal.report(error)
-            }
-            if let norms = instrument.norms, let warning = normTally.warning(file: input.displayName, norms: norms) {
-                terminal.diagnostic(warning)
-                normWarnings += 1
-            }
-        }
+        let (instrument, columns) = (run.instrument, run.columns)
+        run.scoreInParts(
+            makePart: { isFirst throws(ProfScoreError) -> ScorePart in
+                let scratch = isFirst ? nil : try OutputSink.scratch(in: scratchFolder)
+                let partWriter = scratch.map {
+                    ScoreWriter(instrument: instrument, infoColumns: columns, format: options.format,
+                                language: terminal.language, excel: options.excel, sink: $0)
+                }
+                return ScorePart(columnCount: columns.count, writer: partWriter ?? writer, scratch: scratch)
+            },
+            report: terminal.diagnostic,
+            failed: terminal.report,
+            each: { part, scored in part.write(scored) },
+            finish: { part, repeated throws(ProfScoreError) in
+                guard let scratch = part.scratch else { return }
+                part.writer.end()
+                writer.flush()
+                try sink.append(scratch, inserting: repeated.map(ScoreWriter.duplicateFlagPatch))
+            })
         terminal.progressLine.stop()
         writer.end()
-        return normWarnings
     }
 
     /// The summary line on standard error: what was scored, the problems, and
     /// whether the output file was left unwritten (`--strict`, or a sheet that changed).
-    private static func summarize(_ batch: BatchScorer, files: Int, of total: Int, ioFailures: Int, normWarnings: Int,
-                                  unwritten: (strict: Bool, changed: Bool, outputPath: String?),
-                                  instrument: Instrument, terminal: Terminal) {
-        let scoredFiles = files - batch.failures.count
+    private static func summarize(_ run: ScoringRun, unwritten: (strict: Bool, changed: Bool, outputPath: String?),
+                                  terminal: Terminal) {
+        let total = run.inputs.count
+        let scoredFiles = total - run.failures.count
         let strictNote = unwritten.strict ? unwritten.outputPath : nil
         let changedNote = unwritten.changed ? unwritten.outputPath : nil
         terminal.message(
-            en: "\(instrument.id): \(batch.respondentCount) respondent(s) scored from \(scoredFiles) of \(total) file(s); \(batch.unreadableCellCount) cell(s) could not be read, \(batch.errorCount + ioFailures) error(s), \(batch.warningCount + normWarnings) warning(s)"
+            en: "\(run.instrument.id): \(run.respondentCount) respondent(s) scored from \(scoredFiles) of \(total) file(s); \(run.unreadableCellCount) cell(s) could not be read, \(run.errorCount) error(s), \(run.warningCount) warning(s)"
                 + (strictNote.map { "; --strict: \($0) was not written" } ?? "")
                 + (changedNote.map { "; \($0) was not written" } ?? ""),
-            ru: "\(instrument.id): подсчитано респондентов: \(batch.respondentCount), файлов: \(scoredFiles) из \(total); нечитаемых ячеек: \(batch.unreadableCellCount), ошибок: \(batch.errorCount + ioFailures), предупреждений: \(batch.warningCount + normWarnings)"
+            ru: "\(run.instrument.id): подсчитано респондентов: \(run.respondentCount), файлов: \(scoredFiles) из \(total); нечитаемых ячеек: \(run.unreadableCellCount), ошибок: \(run.errorCount), предупреждений: \(run.warningCount)"
                 + (strictNote.map { "; --strict: \($0) не записан" } ?? "")
                 + (changedNote.map { "; \($0) не записан" } ?? ""))
     }

@@ -16,7 +16,7 @@ import Testing
         let file = TemporaryFile(Self.sheet(rows: 100))
         var rows = 0
         #expect(throws: ProfScoreError.changedWhileRead(path: file.path)) {
-            try BatchScorer(scorer: Self.scorer).score(path: file.path, report: { _ in }) { _, _, _ in
+            try BatchScorer(scorer: Self.scorer).score(path: file.path, report: { _ in }) { _ in
                 rows += 1
                 if rows == 1 { truncate(file.path, 200) }
             }
@@ -29,7 +29,7 @@ import Testing
         let batch = BatchScorer(scorer: Self.scorer, detectsDuplicateIDs: false)
         #expect(throws: ProfScoreError.changedWhileRead(path: file.path)) {
             _ = try batch.scoreConcurrently(path: file.path, threads: threads, minimumSplitSize: 0, makePartial: { 0 },
-                                            prepare: { _ in truncate(file.path, 30_000) }, report: { _ in }) { count, _, _, _ in count += 1 }
+                                            prepare: { _ in truncate(file.path, 30_000); return nil }, report: { _ in }) { count, _ in count += 1 }
         }
         #expect(batch.failedFiles == [file.path])
     }
@@ -37,7 +37,7 @@ import Testing
     @Test func anUnchangedFileIsScoredWhole() throws {
         let file = TemporaryFile(Self.sheet(rows: 100))
         var rows = 0
-        try BatchScorer(scorer: Self.scorer).score(path: file.path, report: { _ in }) { _, _, _ in rows += 1 }
+        try BatchScorer(scorer: Self.scorer).score(path: file.path, report: { _ in }) { _ in rows += 1 }
         #expect(rows == 100)
     }
 }

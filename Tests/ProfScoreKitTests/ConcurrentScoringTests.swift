@@ -36,8 +36,8 @@ import Testing
         // In one go.
         var sequentialDiagnostics: [Diagnostic] = []
         let whole = SummaryBuilder(instrument: Self.ddo, roster: nil, schoolYear: "2025/26", settings: settings)
-        try BatchScorer(scorer: scorer, detectsDuplicateIDs: false).score(path: file.path, report: { sequentialDiagnostics.append($0) }) { row, score, reader in
-            whole.add(row: row, score: score, reader: reader, file: file.path, report: { _ in })
+        try BatchScorer(scorer: scorer, detectsDuplicateIDs: false).score(path: file.path, report: { sequentialDiagnostics.append($0) }) { scored in
+            whole.add(scored, report: { _ in })
         }
         let expected = String(decoding: whole.finish(report: { _ in }).jsonData(), as: UTF8.self)
         #expect(sequentialDiagnostics.compactMap(\.line) == badLines)
@@ -48,8 +48,8 @@ import Testing
             let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
             let parts = try batch.scoreConcurrently(
                 path: file.path, threads: threads, minimumSplitSize: 1 << 20, makePartial: { builder.makePart() }, report: { diagnostics.append($0) }
-            ) { part, row, score, reader in
-                part.add(row: row, score: score, reader: reader, file: "x", report: { _ in })
+            ) { part, scored in
+                part.add(scored, report: { _ in })
             }
             #expect(parts.count == threads, "the file was split")
             for part in parts { builder.merge(part) }
@@ -73,8 +73,8 @@ import Testing
         let file = TemporaryFile(text)
         let scorer = Scorer(instrument: Self.ddo)
         var expected: [Int] = []
-        try BatchScorer(scorer: scorer).score(path: file.path, report: { _ in }) { row, score, _ in
-            if score.flags.contains(.duplicateID) { expected.append(row.line) }
+        try BatchScorer(scorer: scorer).score(path: file.path, report: { _ in }) { scored in
+            if scored.score.flags.contains(.duplicateID) { expected.append(scored.line) }
         }
         #expect(expected.count == (40_000..<80_000).filter { $0 % 7_001 == 0 }.count)
         for threads in [1, 2, 4] {
@@ -84,10 +84,10 @@ import Testing
             try BatchScorer(scorer: scorer).scoreInFileOrder(
                 path: file.path, threads: threads, minimumSplitSize: 1 << 20, makePart: { _ in [Int]() },
                 report: { if $0.message.english.contains("already appeared") { warnings.append($0.line!) } },
-                each: { lines, row, score, _ in
+                each: { lines, scored in
                     // Rows flagged as they come (the first part) are kept as they are; the token is the line.
-                    if score.flags.contains(.duplicateID) { lines.append(row.line) }
-                    return row.line
+                    if scored.score.flags.contains(.duplicateID) { lines.append(scored.line) }
+                    return scored.line
                 },
                 finish: { lines, repeated in
                     parts += 1

@@ -27,7 +27,8 @@ import Testing
             path: path, displayName: "sheet.csv", threads: threads, minimumSplitSize: 0,
             makePartial: { [String]() },
             report: { seen.diagnostics.append($0.rendered(in: .english)) },
-            each: { partial, row, result, _ in
+            each: { partial, scored in
+                let (row, result) = (scored.row, scored.score)
                 partial.append("line \(row.line) \(row.info) \(result.scores.map { $0.map(ScoreFormatting.plain) ?? "-" }) \(result.flags.names)")
             })
         seen.rows = parts.flatMap { $0 }

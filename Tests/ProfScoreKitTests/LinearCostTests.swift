@@ -99,13 +99,10 @@ import Testing
         let batch = BatchScorer(scorer: Self.scorer)
         var rows: [(SheetRow, RespondentScore)] = []
         var diagnostics: [Diagnostic] = []
-        let reader = try SheetReader(path: file.path, scorer: Self.scorer, report: { diagnostics.append($0) })
-        reader.usesFastPath = fastPath
-        #expect(reader.encoding == .utf8)
-        var ids: DuplicateIDs? = DuplicateIDs()
-        _ = try batch.scoreRows(of: reader, name: file.path, ids: &ids, report: { diagnostics.append($0) }) { row, score in
-            rows.append((row, score))
-        }
+        batch.usesFastPath = fastPath
+        let sheet = try batch.open(path: file.path, name: file.path, prepare: { _ in nil }, report: { diagnostics.append($0) })
+        #expect(sheet.reader.encoding == .utf8)
+        try batch.scoreWhole(sheet, checksDuplicates: true, report: { diagnostics.append($0) }) { rows.append(($0.row, $0.score)) }
         #expect(rows.map(\.0.id) == ["S\\xFF1", "S\\xFE1", "S2"])
         #expect(rows.map(\.0.info.last) == ["Аня", "Боря", "Ве\\xD0"])
         #expect(rows.allSatisfy { !$0.1.flags.contains(.duplicateID) })

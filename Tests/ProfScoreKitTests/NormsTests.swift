@@ -340,8 +340,8 @@ import Testing
         let builder = SummaryBuilder(instrument: instrument, roster: nil, schoolYear: "2025/26",
                                      settings: ReportSettings(groupBy: [.grade, .className], minCell: 1))
         var diagnostics: [Diagnostic] = []
-        try BatchScorer(scorer: Scorer(instrument: instrument)).score(path: file.path, report: { diagnostics.append($0) }) { row, score, reader in
-            builder.add(row: row, score: score, reader: reader, file: "s.csv", report: { diagnostics.append($0) })
+        try BatchScorer(scorer: Scorer(instrument: instrument)).score(path: file.path, report: { diagnostics.append($0) }) { scored in
+            builder.add(scored, report: { diagnostics.append($0) })
         }
         let summary = builder.finish(report: { diagnostics.append($0) })
         #expect(diagnostics.isEmpty, "\(diagnostics)")

@@ -26,11 +26,12 @@ import ProfScoreKit
         defer { try? FileManager.default.removeItem(atPath: sheet) }
         var seen: [(String, [Double?])] = []
         var diagnostics: [Diagnostic] = []
-        let batch = BatchScorer(scorer: scorer)
-        try batch.score(path: sheet, report: { diagnostics.append($0) }) { row, score, _ in
-            seen.append((row.id, score.scores))
+        var failures: [ProfScoreError] = []
+        let run = ScoringRun(instrument: instrument, inputs: [sheet])
+        run.forEachRow(report: { diagnostics.append($0) }, failed: { failures.append($0) }) { scored in
+            seen.append((scored.id, scored.score.scores))
         }
-        #expect(diagnostics.isEmpty)
+        #expect(diagnostics.isEmpty && failures.isEmpty)
         #expect(seen.count == 1 && seen[0].0 == "7А-01" && seen[0].1 == [2, 2, 4, 6, 6])
     }
 }

@@ -9,13 +9,13 @@ import Foundation
 
 /// How production is run.
 enum RefProductionMode: CustomStringConvertible, Hashable, Sendable {
-    /// `SheetReader` + `BatchScorer.scoreRows` in one go, with the fast path on or off.
+    /// The engine's one part (`BatchScorer.scoreWhole`), with the fast path on or off.
     case oneGo(fastPath: Bool)
-    /// `BatchScorer.score(path:)`, the public way in one go.
+    /// `ScoringRun.forEachRow`, the public way: every row in file order on one thread.
     case batch
-    /// `scoreInFileOrder` (the scores file) with this many threads, split at any size.
+    /// `ScoringRun.scoreInParts` with duplicate ids (the scores file) with this many threads, split at any size.
     case fileOrder(threads: Int)
-    /// `scoreConcurrently` (group reports; no duplicate ids) with this many threads;
+    /// The engine's parts without duplicate ids (group reports) with this many threads;
     /// optionally with `neededInfoColumns` set (`needed`: every column, or only
     /// the respondent id), and the fast path off.
     case concurrent(threads: Int, needed: RefNeededColumns, fastPath: Bool)
@@ -23,10 +23,10 @@ enum RefProductionMode: CustomStringConvertible, Hashable, Sendable {
     var description: String {
         switch self {
         case .oneGo(let fast): "one go, fast path \(fast ? "on" : "off")"
-        case .batch: "BatchScorer.score"
-        case .fileOrder(let threads): "scoreInFileOrder, \(threads) thread(s)"
+        case .batch: "ScoringRun.forEachRow"
+        case .fileOrder(let threads): "ScoringRun.scoreInParts, \(threads) thread(s)"
         case .concurrent(let threads, let needed, let fast):
-            "scoreConcurrently, \(threads) thread(s)\(needed == .notSet ? "" : ", neededInfoColumns \(needed)")\(fast ? "" : ", fast path off")"
+            "parts without duplicate ids, \(threads) thread(s)\(needed == .notSet ? "" : ", neededInfoColumns \(needed)")\(fast ? "" : ", fast path off")"
         }
     }
 
@@ -96,62 +96,72 @@ enum RefHarness {
     static func run(path: String, instrument: Instrument, mode: RefProductionMode) -> RefProductionResult {
         let scorer = Scorer(instrument: instrument)
         var result = RefProductionResult()
+        // A run names files as given; the reference calls the sheet "sheet.csv".
         func report(_ diagnostic: Diagnostic) {
             guard diagnostic.severity != .note else { return }
-            result.diagnostics.append((diagnostic.severity.rawValue, diagnostic.line, diagnostic.column, diagnostic.rendered(in: .english)))
+            let text = diagnostic.rendered(in: .english).replacingOccurrences(of: path, with: "sheet.csv")
+            result.diagnostics.append((diagnostic.severity.rawValue, diagnostic.line, diagnostic.column, text))
         }
+        var failure: ProfScoreError?
         do throws(ProfScoreError) {
             switch mode {
             case .oneGo(let fastPath):
                 let batch = BatchScorer(scorer: scorer)
-                let reader = try SheetReader(path: path, displayName: "sheet.csv", scorer: scorer, report: report)
-                reader.usesFastPath = fastPath
-                result.infoColumnNames = reader.infoColumnNames
-                var ids: DuplicateIDs? = DuplicateIDs()
-                _ = try batch.scoreRows(of: reader, name: "sheet.csv", ids: &ids, report: report) { row, score in
-                    result.rows.append(Self.row(row, score, instrument: instrument))
+                batch.usesFastPath = fastPath
+                let sheet = try batch.open(path: path, name: "sheet.csv", prepare: { _ in nil }, report: report)
+                result.infoColumnNames = sheet.header.columns
+                try batch.scoreWhole(sheet, checksDuplicates: true, report: report) { scored in
+                    result.rows.append(Self.row(scored.row, scored.score, instrument: instrument))
                 }
             case .batch:
-                let batch = BatchScorer(scorer: scorer)
-                try batch.score(path: path, displayName: "sheet.csv", prepare: { reader in
-                    result.infoColumnNames = reader.infoColumnNames
-                }, report: report) { row, score, _ in
-                    result.rows.append(Self.row(row, score, instrument: instrument))
+                let run = ScoringRun(instrument: instrument, inputs: [path])
+                run.forEachRow(prepare: { header in
+                    result.infoColumnNames = header.columns
+                    return nil
+                }, report: report, failed: { failure = $0 }) { scored in
+                    result.rows.append(Self.row(scored.row, scored.score, instrument: instrument))
                 }
             case .fileOrder(let threads):
-                let batch = BatchScorer(scorer: scorer)
-                try batch.scoreInFileOrder(
-                    path: path, displayName: "sheet.csv", threads: threads, minimumSplitSize: 0,
-                    makePart: { _ in [RefRow]() }, report: report,
-                    each: { part, row, score, _ in
-                        part.append(Self.row(row, score, instrument: instrument))
+                let run = ScoringRun(instrument: instrument, inputs: [path], options: .init(threads: threads, minimumSplitSize: 0))
+                run.scoreInParts(
+                    makePart: { _ in [RefRow]() },
+                    prepare: { header in
+                        result.infoColumnNames = header.columns
+                        return nil
+                    },
+                    report: report, failed: { failure = $0 },
+                    each: { part, scored in
+                        part.append(Self.row(scored.row, scored.score, instrument: instrument))
                         return part.count - 1
                     },
                     finish: { part, repeated in
                         for index in repeated { part[index].flags.insert("duplicate-id") }
                         result.rows += part
                     })
-                result.infoColumnNames = try SheetReader(path: path, scorer: scorer, report: { _ in }).infoColumnNames
             case .concurrent(let threads, let needed, let fastPath):
                 let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
-                var names: [String] = []
-                let parts = try batch.scoreConcurrently(
-                    path: path, displayName: "sheet.csv", threads: threads, minimumSplitSize: 0,
-                    makePartial: { [RefRow]() },
-                    prepare: { reader in
-                        names = reader.infoColumnNames
-                        if let mask = needed.mask(count: reader.infoColumnNames.count) { reader.neededInfoColumns = mask }
-                        if !fastPath { reader.usesFastPath = false }
+                batch.usesFastPath = fastPath
+                var parts: [[RefRow]] = []
+                try batch.scoreParts(
+                    path: path, name: "sheet.csv", threads: threads, minimumSplitSize: 0, checksDuplicates: false,
+                    makePart: { _ in [RefRow]() },
+                    prepare: { header in
+                        result.infoColumnNames = header.columns
+                        return needed.mask(count: header.columns.count)
                     },
                     report: report,
-                    each: { part, row, score, _ in part.append(Self.row(row, score, instrument: instrument)) })
+                    each: { part, scored in
+                        part.append(Self.row(scored.row, scored.score, instrument: instrument))
+                        return 0
+                    },
+                    finish: { part, _ in parts.append(part) })
                 result.rows = parts.flatMap { $0 }
                 result.parts = parts.count
-                result.infoColumnNames = names
             }
         } catch {
-            result.refused = true
+            failure = error
         }
+        result.refused = failure != nil
         return result
     }
 

@@ -81,18 +81,18 @@ import Testing
         let batch = BatchScorer(scorer: Scorer(instrument: instrument), detectsDuplicateIDs: false)
         if threads == 1 {
             var columns = SummaryBuilder.SheetColumns()
-            try batch.score(path: path, prepare: { reader in
-                columns = builder.columns(of: reader, warnAboutMissingLevels: false, report: { _ in })
-                reader.neededInfoColumns = columns.needed
-            }, report: { _ in }) { row, score, _ in
-                builder.add(row: row, score: score, columns: columns, file: path, report: { _ in })
+            try batch.score(path: path, prepare: { header in
+                columns = builder.columns(of: header, warnAboutMissingLevels: false, report: { _ in })
+                return columns.needed
+            }, report: { _ in }) { scored in
+                builder.add(row: scored.row, score: scored.score, columns: columns, file: path, report: { _ in })
             }
         } else {
             let parts = try batch.scoreConcurrently(
                 path: path, threads: threads, minimumSplitSize: 0, makePartial: { builder.makePart() },
-                prepare: { reader in reader.neededInfoColumns = builder.columns(of: reader, warnAboutMissingLevels: false, report: { _ in }).needed },
-                report: { _ in }) { part, row, score, reader in
-                    part.add(row: row, score: score, reader: reader, file: path, report: { _ in })
+                prepare: { builder.columns(of: $0, warnAboutMissingLevels: false, report: { _ in }).needed },
+                report: { _ in }) { part, scored in
+                    part.add(scored, report: { _ in })
                 }
             for part in parts { builder.merge(part) }
         }

@@ -13,11 +13,11 @@ func summarize(
     var collected: [Diagnostic] = []
     for path in paths {
         var columns = SummaryBuilder.SheetColumns()
-        try batch.score(path: path, prepare: { reader in
-            columns = builder.columns(of: reader, warnAboutMissingLevels: false, report: { collected.append($0) })
-            reader.neededInfoColumns = columns.needed
-        }, report: { collected.append($0) }) { row, score, _ in
-            builder.add(row: row, score: score, columns: columns, file: path, report: { collected.append($0) })
+        try batch.score(path: path, prepare: { header in
+            columns = builder.columns(of: header, warnAboutMissingLevels: false, report: { collected.append($0) })
+            return columns.needed
+        }, report: { collected.append($0) }) { scored in
+            builder.add(row: scored.row, score: scored.score, columns: columns, file: path, report: { collected.append($0) })
         }
     }
     let summary = builder.finish(report: { collected.append($0) })

@@ -33,11 +33,10 @@ import Testing
         let file = TemporaryFile(Self.sheet(rows: 200))
         for needed in [nil, [false, false, true], [true, false, false]] as [[Bool]?] {
             var seen: [[String]] = []
-            try BatchScorer(scorer: Self.scorer).score(path: file.path, prepare: { reader in
-                reader.usesFastPath = fastPath
-                reader.neededInfoColumns = needed
-            }, report: { _ in }) { row, _, _ in
-                seen.append(row.info)
+            let batch = BatchScorer(scorer: Self.scorer)
+            batch.usesFastPath = fastPath
+            try batch.score(path: file.path, prepare: { _ in needed }, report: { _ in }) { scored in
+                seen.append(scored.row.info)
             }
             #expect(seen.count == 200)
             for (offset, info) in seen.enumerated() {
@@ -74,13 +73,11 @@ import Testing
         let file = TemporaryFile(Self.sheet(rows: 3000))
         for fastPath in [true, false] {
             let batch = BatchScorer(scorer: Self.scorer, detectsDuplicateIDs: false)
+            batch.usesFastPath = fastPath
             let parts = try batch.scoreConcurrently(
                 path: file.path, threads: threads, minimumSplitSize: 0, makePartial: { [[String]]() },
-                prepare: { reader in
-                    reader.usesFastPath = fastPath
-                    reader.neededInfoColumns = [true, true, false]
-                },
-                report: { _ in }, each: { part, row, _, _ in part.append(row.info) })
+                prepare: { _ in [true, true, false] },
+                report: { _ in }, each: { part, scored in part.append(scored.row.info) })
             let rows = parts.flatMap { $0 }
             #expect(rows.count == 3000)
             for (offset, info) in rows.enumerated() {

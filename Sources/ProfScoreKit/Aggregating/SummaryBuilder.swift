@@ -34,8 +34,8 @@ public final class SummaryBuilder {
     private var leafIndex: [GroupKey: Int] = [:]
     private var leafKeys: [GroupKey] = []
     private var tallies: [GroupTally] = []
-    /// The grouping columns of the reader rows came from last.
-    private var readerColumns: (reader: ObjectIdentifier, columns: SheetColumns)?
+    /// The grouping columns of the sheet rows came from last.
+    private var sheetColumns: (header: SheetHeader, columns: SheetColumns)?
     /// The grouping cells of the last row and the key they gave.
     private var lastCells: (school: String?, grade: String?, className: String?)
     private var lastKey: (key: GroupKey, leaf: Int)?
@@ -92,14 +92,14 @@ public final class SummaryBuilder {
     }
 
     /// Finds the grouping and ОВЗ columns of a sheet, and which respondent
-    /// columns a report reads (``SheetColumns/needed``). The reader is not
-    /// changed: whoever reads the rows decides which columns they carry.
+    /// columns a report reads (``SheetColumns/needed``, for the `prepare`
+    /// of a ``ScoringRun``: whoever reads the rows decides which columns they carry).
     /// - Parameters:
     ///   - warnAboutMissingLevels: warn about the grouping levels of the
     ///     settings that neither the sheet nor the roster has (when the user
     ///     asked for them rather than taking the default).
-    public func columns(of reader: SheetReader, warnAboutMissingLevels: Bool = true, report: (Diagnostic) -> Void) -> SheetColumns {
-        let names = reader.infoColumnNames
+    public func columns(of header: SheetHeader, warnAboutMissingLevels: Bool = true, report: (Diagnostic) -> Void) -> SheetColumns {
+        let names = header.columns
         var columns = SheetColumns()
         columns.school = ColumnNames.find(ColumnNames.school, in: names)
         columns.grade = ColumnNames.find(ColumnNames.grade, in: names)
@@ -111,7 +111,7 @@ public final class SummaryBuilder {
         if roster != nil && !needed.isEmpty { needed[0] = true }  // the id, to match the roster
         let fromRoster = roster?.isPerStudent == true
         if let norms = instrument.norms {
-            columns.norm = normColumns(names: names, norms: norms, fromRoster: fromRoster, file: reader.displayName, report: report)
+            columns.norm = normColumns(names: names, norms: norms, fromRoster: fromRoster, file: header.file, report: report)
             for index in columns.norm!.positions { needed[index] = true }
         }
         columns.needed = needed
@@ -122,7 +122,7 @@ public final class SummaryBuilder {
             case .className: (columns.className != nil, ColumnNames.className)
             }
             if !found {
-                report(Diagnostic(.warning, file: reader.displayName, line: 1, column: nil, Message(
+                report(Diagnostic(.warning, file: header.file, line: 1, column: nil, Message(
                     en: "no column for the grouping '\(level.rawValue)' (looked for: \(aliases.joined(separator: ", "))); its sheets are reported under «not given» — add the column or a roster, or leave '\(level.rawValue)' out of --group-by",
                     ru: "нет столбца для группировки «\(level.rawValue)» (искали: \(aliases.joined(separator: ", "))); бланки попадут в «не указано» — добавьте столбец или список учащихся либо уберите «\(level.rawValue)» из --group-by")))
             }
@@ -227,12 +227,11 @@ public final class SummaryBuilder {
     }
 
     /// Adds one scored sheet, finding the sheet's grouping columns on its first row.
-    public func add(row: SheetRow, score: RespondentScore, reader: SheetReader, file: String, report: (Diagnostic) -> Void) {
-        let id = ObjectIdentifier(reader)
-        if readerColumns?.reader != id {
-            readerColumns = (id, columns(of: reader, warnAboutMissingLevels: false, report: report))
+    public func add(_ scored: ScoredRow, report: (Diagnostic) -> Void) {
+        if sheetColumns?.header !== scored.header {
+            sheetColumns = (scored.header, columns(of: scored.header, warnAboutMissingLevels: false, report: report))
         }
-        add(row: row, score: score, columns: readerColumns!.columns, file: file, report: report)
+        add(row: scored.row, score: scored.score, columns: sheetColumns!.columns, file: scored.file, report: report)
     }
 
     /// Finishes the summary. Roster students without a scored sheet and

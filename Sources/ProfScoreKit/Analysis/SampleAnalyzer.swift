@@ -22,7 +22,8 @@
 public final class SampleAnalyzer {
     /// The instrument analysed.
     public let instrument: Instrument
-    private let batch: BatchScorer
+    /// Counts of the sheets read so far.
+    private var counts = (unreadableCells: 0, errors: 0, warnings: 0)
     private var scales: [ScaleState]
     private var optionCounts: [[Int]]
     private var missingCounts: [Int]
@@ -34,11 +35,11 @@ public final class SampleAnalyzer {
     public private(set) var respondentCount = 0
 
     /// Cells that could not be read so far (they count as missing).
-    public var unreadableCellCount: Int { batch.unreadableCellCount }
+    public var unreadableCellCount: Int { counts.unreadableCells }
     /// Errors reported so far while reading sheets.
-    public var errorCount: Int { batch.errorCount }
+    public var errorCount: Int { counts.errors }
     /// Warnings reported so far while reading sheets.
-    public var warningCount: Int { batch.warningCount }
+    public var warningCount: Int { counts.warnings }
 
     /// What one scale accumulates.
     private struct ScaleState {
@@ -60,7 +61,6 @@ public final class SampleAnalyzer {
     /// - Parameter instrument: the instrument the sample answered.
     public init(instrument: Instrument) {
         self.instrument = instrument
-        batch = BatchScorer(scorer: Scorer(instrument: instrument))
         let forced = ForcedChoice.scales(of: instrument)
         let formats = instrument.answerFormats
         scales = instrument.scales.enumerated().map { index, scale in
@@ -91,17 +91,33 @@ public final class SampleAnalyzer {
         itemIndexByKey = byKey
     }
 
+    /// Reads every row of answer sheets into the sample (through one
+    /// ``ScoringRun``: repeated respondent ids are warned about across the files).
+    /// - Parameters:
+    ///   - paths: the sheets, `-` for standard input.
+    ///   - report: receives every diagnostic (unreadable cells, which count as
+    ///     missing; header problems; repeated respondent ids).
+    ///   - failed: receives the error of each sheet that cannot be read at all; the others are read.
+    /// - Returns: the sheets that could not be read, with the reason.
+    @discardableResult
+    public func read(paths: [String], report: (Diagnostic) -> Void,
+                     failed: (ProfScoreError) -> Void = { _ in }) -> [(file: String, error: ProfScoreError)] {
+        let run = ScoringRun(instrument: instrument, inputs: paths, options: .init(appliesNorms: false))
+        run.forEachRow(report: report, failed: failed) { add(codes: $0.row.codes) }
+        counts.unreadableCells += run.unreadableCellCount
+        counts.errors += run.errorCount
+        counts.warnings += run.warningCount
+        return run.failures
+    }
+
     /// Reads every row of an answer sheet into the sample.
     /// - Parameters:
     ///   - path: the sheet, or `-` for standard input.
-    ///   - displayName: its name in diagnostics (default: the path).
     ///   - report: receives every diagnostic (unreadable cells, which count as
     ///     missing; header problems; repeated respondent ids).
     /// - Throws: ``ProfScoreError`` when the sheet cannot be read at all.
-    public func read(path: String, displayName: String? = nil, report: (Diagnostic) -> Void) throws(ProfScoreError) {
-        try batch.score(path: path, displayName: displayName, report: report) { row, _, _ in
-            add(codes: row.codes)
-        }
+    public func read(path: String, report: (Diagnostic) -> Void) throws(ProfScoreError) {
+        if let failure = read(paths: [path], report: report).first { throw failure.error }
     }
 
     /// Adds one respondent's answers.

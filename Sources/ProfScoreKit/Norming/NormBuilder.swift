@@ -22,7 +22,8 @@ public final class NormBuilder {
     public let instrument: Instrument
     /// The variables that define the norm groups.
     public let groupBy: [Norms.Variable]
-    private let batch: BatchScorer
+    /// Cells that could not be read so far.
+    public private(set) var unreadableCellCount = 0
     /// Per scale: its possible scores, ascending, or `nil` when they cannot be listed.
     private let possibleScores: [[Double]?]
     /// Scales that cannot be normed, with the reason.
@@ -37,8 +38,6 @@ public final class NormBuilder {
     public private(set) var notScoredCount = 0
     /// Respondents left out because a grouping value (grade, sex) was missing or unreadable.
     public private(set) var noValueCount = 0
-    /// Cells that could not be read so far.
-    public var unreadableCellCount: Int { batch.unreadableCellCount }
 
     /// Prepares norms for an instrument.
     /// - Parameters:
@@ -48,7 +47,6 @@ public final class NormBuilder {
     public init(instrument: Instrument, groupBy: [Norms.Variable]) {
         self.instrument = instrument
         self.groupBy = groupBy
-        batch = BatchScorer(scorer: Scorer(instrument: instrument))
         var possible: [[Double]?] = []
         var skipped: [(Int, Message)] = []
         for (index, scale) in instrument.scales.enumerated() {
@@ -94,50 +92,68 @@ public final class NormBuilder {
         return true
     }
 
-    /// Reads one sheet of the sample.
+    /// Reads sheets of the sample (through one ``ScoringRun``: repeated
+    /// respondent ids are warned about across the files).
     /// - Parameters:
-    ///   - path: the file, or `-` for standard input.
-    ///   - displayName: the name in diagnostics (default: the path).
+    ///   - paths: the sheets, `-` for standard input.
     ///   - report: receives every diagnostic: unreadable cells as when
     ///     scoring, and a warning for each respondent whose grade or sex
     ///     cannot be told (left out of the norms).
-    /// - Throws: ``ProfScoreError`` when the file cannot be read at all, or
-    ///   ``ProfScoreError/unreadableSheet(_:)`` when it has no column for a
-    ///   grouping variable (none of its rows is used).
-    public func read(path: String, displayName: String? = nil, report: (Diagnostic) -> Void) throws(ProfScoreError) {
-        let name = displayName ?? path
-        var columns: NormColumns?
+    ///   - failed: receives the error of each sheet that cannot be read at
+    ///     all, or that has no column for a grouping variable
+    ///   (``ProfScoreError/unreadableSheet(_:)``: none of its rows is used).
+    /// - Returns: the sheets that failed, with the reason.
+    @discardableResult
+    public func read(paths: [String], report: (Diagnostic) -> Void,
+                     failed: (ProfScoreError) -> Void = { _ in }) -> [(file: String, error: ProfScoreError)] {
+        let run = ScoringRun(instrument: instrument, inputs: paths, options: .init(appliesNorms: false))
+        var columns = NormColumns(infoColumnNames: [])
         var missing: [Norms.Variable] = []
-        try batch.score(path: path, displayName: name, report: report) { row, score, reader in
-            if columns == nil {
-                columns = NormColumns(infoColumnNames: reader.infoColumnNames)
-                missing = columns!.missing(groupBy)
-            }
-            guard missing.isEmpty, let columns else { return }
-            let values = columns.values(of: row.info)
+        // A sheet's rows are kept apart until it is known to have every grouping column.
+        run.forEachRow(prepare: { header in
+            columns = NormColumns(infoColumnNames: header.columns)
+            missing = columns.missing(groupBy)
+            return nil
+        }, report: report, failed: failed, finishSheet: { header throws(ProfScoreError) in
+            guard missing.isEmpty else { throw missingColumns(missing, file: header.file) }
+            files.append(header.file.split(separator: "/").last.map(String.init) ?? header.file)
+        }) { scored in
+            guard missing.isEmpty else { return }
+            let values = columns.values(of: scored.row.info)
             for variable in groupBy {
                 let known = variable == .grade ? values.grade != nil : values.sex != nil
                 guard !known else { continue }
-                let cell = columns.cell(variable, of: row.info)
-                report(Diagnostic(.warning, file: name, line: row.line, column: nil, Message(
-                    en: "respondent '\(row.id)': " + (variable == .sex
+                let cell = columns.cell(variable, of: scored.row.info)
+                report(Diagnostic(.warning, file: scored.file, line: scored.line, column: nil, Message(
+                    en: "respondent '\(scored.id)': " + (variable == .sex
                         ? (cell.map { "the sex «\($0)» cannot be read (write м or ж, male or female)" } ?? "no sex given")
                         : (cell.map { "no grade column, and the class «\($0)» does not start with the grade" } ?? "no grade or class given"))
                         + "; the sheet is left out of the norms",
-                    ru: "респондент «\(row.id)»: " + (variable == .sex
+                    ru: "респондент «\(scored.id)»: " + (variable == .sex
                         ? (cell.map { "пол «\($0)» не распознан (пишите м или ж, male или female)" } ?? "пол не указан")
                         : (cell.map { "нет столбца параллели, а название класса «\($0)» не начинается с неё" } ?? "не указаны ни параллель, ни класс"))
                         + "; бланк не входит в нормы")))
             }
-            add(score, values: values)
+            add(scored.score, values: values)
         }
-        if !missing.isEmpty {
-            let names = missing.flatMap(NormColumns.names(of:)).joined(separator: ", ")
-            throw .unreadableSheet(Diagnostic(.error, file: name, line: 1, column: nil, Message(
-                en: "no column for \(missing.map(\.rawValue).joined(separator: ", ")) (looked for: \(names)); norms by \(groupBy.map(\.rawValue).joined(separator: ", ")) need it in every sheet: add the column, or leave \(missing.map(\.rawValue).joined(separator: ", ")) out of --by",
-                ru: "нет столбца для \(NormMatchTally.russian(missing, genitive: true)) (искали: \(names)); для норм по \(NormMatchTally.russian(groupBy, genitive: false)) он нужен в каждом бланке: добавьте столбец или уберите \(missing.map(\.rawValue).joined(separator: ", ")) из --by")))
-        }
-        files.append(name.split(separator: "/").last.map(String.init) ?? name)
+        unreadableCellCount += run.unreadableCellCount
+        return run.failures
+    }
+
+    /// Reads one sheet of the sample, as ``read(paths:report:failed:)``.
+    /// - Throws: ``ProfScoreError`` when the file cannot be read at all, or
+    ///   ``ProfScoreError/unreadableSheet(_:)`` when it has no column for a
+    ///   grouping variable (none of its rows is used).
+    public func read(path: String, report: (Diagnostic) -> Void) throws(ProfScoreError) {
+        if let failure = read(paths: [path], report: report).first { throw failure.error }
+    }
+
+    /// The error of a sheet without a column for some grouping variables.
+    private func missingColumns(_ missing: [Norms.Variable], file: String) -> ProfScoreError {
+        let names = missing.flatMap(NormColumns.names(of:)).joined(separator: ", ")
+        return .unreadableSheet(Diagnostic(.error, file: file, line: 1, column: nil, Message(
+            en: "no column for \(missing.map(\.rawValue).joined(separator: ", ")) (looked for: \(names)); norms by \(groupBy.map(\.rawValue).joined(separator: ", ")) need it in every sheet: add the column, or leave \(missing.map(\.rawValue).joined(separator: ", ")) out of --by",
+            ru: "нет столбца для \(NormMatchTally.russian(missing, genitive: true)) (искали: \(names)); для норм по \(NormMatchTally.russian(groupBy, genitive: false)) он нужен в каждом бланке: добавьте столбец или уберите \(missing.map(\.rawValue).joined(separator: ", ")) из --by")))
     }
 
     /// The norms built so far.

@@ -38,22 +38,6 @@ final class CellCache {
         tags.initialize(repeating: 0, count: Self.slots)
     }
 
-    /// A cache with the same entries, for another reader.
-    func copy() -> CellCache {
-        let copy = CellCache(formats: formatCount)
-        copy.keys.update(from: keys, count: Self.slots)
-        copy.tags.update(from: tags, count: Self.slots)
-        copy.values.update(from: values, count: Self.slots)
-        copy.count = count
-        for format in 0..<formatCount {
-            guard let table = short[format] else { continue }
-            let made = UnsafeMutablePointer<Int32>.allocate(capacity: Self.shortSize)
-            made.update(from: table, count: Self.shortSize)
-            copy.short[format] = made
-        }
-        return copy
-    }
-
     deinit {
         keys.deallocate()
         tags.deallocate()

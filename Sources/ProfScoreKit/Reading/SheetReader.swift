@@ -83,14 +83,24 @@ public final class SheetReader {
         setUpFastPath()
     }
 
-    /// A reader of a part of the same file, which continues this reader's
-    /// header: same columns, encoding and delimiter.
+    /// What a reader of a part of this file takes over from this reader of
+    /// its header: a value, so that it can be handed to other threads.
+    var layout: SheetLayout {
+        SheetLayout(scorer: scorer, displayName: displayName, encoding: encoding, delimiter: table.delimiter,
+                    fieldRole: fieldRole, headerFieldCount: headerFieldCount, infoColumnNames: infoColumnNames,
+                    neededInfoColumns: neededInfoColumns, usesFastPath: usesFastPath, headerCells: headerCells,
+                    itemFieldRange: itemFieldRange)
+    }
+
+    /// A reader of a part of a file whose header another reader read: same
+    /// columns, encoding and delimiter (its cell cache starts empty).
     /// - Parameters:
+    ///   - header: the layout of the reader of the header.
     ///   - byteRange: the bytes to read, starting at the beginning of a line.
     ///   - firstLine: the line number at the start of the range.
-    init(continuing header: SheetReader, path: String, byteRange: Range<Int>, firstLine: Int) throws(ProfScoreError) {
+    init(continuing header: SheetLayout, path: String, byteRange: Range<Int>, firstLine: Int) throws(ProfScoreError) {
         scorer = header.scorer
-        cache = header.cache.copy()
+        cache = CellCache(formats: header.scorer.lookups.count)
         fieldRole = header.fieldRole
         headerFieldCount = header.headerFieldCount
         infoColumnNames = header.infoColumnNames
@@ -103,7 +113,7 @@ public final class SheetReader {
         itemFieldRange = header.itemFieldRange
         rowsRead = 1
         table = try TextTableReader(path: path, displayName: header.displayName, byteRange: byteRange, firstLine: firstLine,
-                                    encoding: header.encoding, delimiter: header.table.delimiter)
+                                    encoding: header.encoding, delimiter: header.delimiter)
         setUpFastPath()
     }
 
