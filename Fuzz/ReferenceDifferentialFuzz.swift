@@ -36,7 +36,7 @@ private let checked: [Checked] = ["klimov-ddo", "onet-interest-profiler-60"].map
 private let sheetPath = NSTemporaryDirectory() + "profscore-fuzz-reference-\(getpid()).csv"
 private let modes: [RefProductionMode] = [
     .oneGo(fastPath: true), .oneGo(fastPath: false),
-    .fileOrder(threads: 1), .fileOrder(threads: 3),
+    .batch, .fileOrder(threads: 1), .fileOrder(threads: 3),
     .concurrent(threads: 3, needed: .all, fastPath: true),
 ]
 @_cdecl("LLVMFuzzerTestOneInput")

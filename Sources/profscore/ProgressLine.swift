@@ -1,16 +1,21 @@
 import Dispatch
 import Foundation
 import ProfScoreKit
+import Synchronization
 
 /// A line on standard error that shows how far a long run has got — sheets
 /// scored, megabytes read, the rate — redrawn four times a second from half
 /// a second on, when standard error is a terminal. Otherwise (a file, a
 /// pipe, a test) nothing is shown. Other text on standard error first clears
 /// the line (``whileCleared(_:)``); the next redraw brings it back.
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
-    private var timer: DispatchSourceTimer?
-    private var shown = false
+final class ProgressLine: Sendable {
+    private struct State {
+        var timer: DispatchSourceTimer?
+        /// Whether the line is on the screen.
+        var shown = false
+    }
+
+    private let state = Mutex(State())
     private let isTerminal = isatty(STDERR_FILENO) == 1
 
     /// Starts showing a run's progress.
@@ -18,47 +23,46 @@ final class ProgressLine: @unchecked Sendable {
     func start(_ progress: ScoringProgress, totalBytes: Int, language: Language) {
         guard isTerminal else { return }
         let started = DispatchTime.now().uptimeNanoseconds
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + 0.5, repeating: 0.25)
-        timer.setEventHandler { [weak self] in
-            let (rows, bytes) = progress.current
-            guard rows > 0 || bytes > 0 else { return }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            self?.draw(Self.text(rows: rows, bytes: bytes, totalBytes: totalBytes, seconds: seconds, language: language))
+        state.withLock { state in
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + 0.5, repeating: 0.25)
+            timer.setEventHandler { [weak self] in
+                let (rows, bytes) = progress.current
+                guard rows > 0 || bytes > 0 else { return }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                self?.draw(Self.text(rows: rows, bytes: bytes, totalBytes: totalBytes, seconds: seconds, language: language))
+            }
+            timer.resume()
+            state.timer = timer
         }
-        lock.lock()
-        self.timer = timer
-        lock.unlock()
-        timer.resume()
     }
 
     /// Stops and clears the line.
     func stop() {
-        lock.lock()
-        let timer = self.timer
-        self.timer = nil
-        lock.unlock()
-        timer?.cancel()
+        state.withLock { state in
+            state.timer?.cancel()
+            state.timer = nil
+        }
         whileCleared {}
     }
 
     /// Runs `body` (which writes to standard error) with the line cleared.
     func whileCleared(_ body: () -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        if shown {
-            Self.write("\r\u{1B}[K")
-            shown = false
+        state.withLock { state in
+            if state.shown {
+                Self.write("\r\u{1B}[K")
+                state.shown = false
+            }
+            body()
         }
-        body()
     }
 
     private func draw(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard timer != nil else { return }
-        Self.write("\r" + text + "\u{1B}[K")
-        shown = true
+        state.withLock { state in
+            guard state.timer != nil else { return }
+            Self.write("\r" + text + "\u{1B}[K")
+            state.shown = true
+        }
     }
 
     private static func write(_ text: String) {

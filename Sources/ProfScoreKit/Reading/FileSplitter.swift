@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -92,15 +93,16 @@ enum FileSplitter {
 
         // Each part on its own thread: its line feeds, and whether it has a
         // quote or a carriage return not followed by a line feed.
-        let scans = ScanResults(count: ranges.count)
-        defer { scans.release() }
+        let scans = Mutex([Int?](repeating: nil, count: ranges.count))
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            scans.values[index] = scan(fd, ranges[index])
+            let found = scan(fd, ranges[index])
+            scans.withLock { $0[index] = found }
         }
+        let results = scans.withLock { $0 }
         var result: [Part] = []
         var line = dataStartLine
         for index in ranges.indices {
-            let scan = scans.values[index]
+            let scan = results[index]
             guard let lineFeeds = scan else { return nil }
             result.append(Part(bytes: ranges[index], firstLine: line, lineFeeds: lineFeeds))
             line += lineFeeds
@@ -172,17 +174,5 @@ enum FileSplitter {
         // A chunk that ends with a carriage return is checked with the next chunk; a part other than
         // the last ends with a line feed, and the file may end with a carriage return.
         return lineFeeds
-    }
-
-    /// One result per part, written by the part's thread only.
-    private final class ScanResults: @unchecked Sendable {
-        let values: UnsafeMutablePointer<Int?>
-        let count: Int
-        init(count: Int) {
-            self.count = count
-            values = .allocate(capacity: count)
-            values.initialize(repeating: nil, count: count)
-        }
-        func release() { values.deallocate() }
     }
 }
