@@ -7,8 +7,9 @@ final class BatchScorer {
     let scorer: Scorer
     /// What happens to every scored row before it is handed out.
     let rules: RowRules
-    /// The run's respondent columns, for ``ScoredRow/runInfo(reusing:)``.
-    var runColumns: [String] = []
+    /// The run's respondent columns, for ``ScoredRow/runInfo(reusing:)``
+    /// (`nil`: rows are not laid out in them).
+    var runColumns: [String]?
     /// Respondents scored so far.
     var respondentCount = 0
     /// Cells that could not be read so far.

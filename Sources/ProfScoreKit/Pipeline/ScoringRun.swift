@@ -66,7 +66,10 @@ public final class ScoringRun {
 
     /// The respondent columns of all sheets that can be read, in order of
     /// first appearance: the columns of ``ScoredRow/runInfo(reusing:)``.
-    public private(set) lazy var columns: [String] = {
+    /// Finding them reads every sheet's header once more; rows are laid out
+    /// in them only when they were asked for before scoring.
+    public var columns: [String] {
+        if let knownColumns { return knownColumns }
         var columns: [String] = []
         var seen: Set<String> = []
         for case .success(let input) in opened {
@@ -74,8 +77,10 @@ public final class ScoringRun {
                 for name in reader.infoColumnNames where seen.insert(name).inserted { columns.append(name) }
             }
         }
+        knownColumns = columns
         return columns
-    }()
+    }
+    private var knownColumns: [String]?
 
     /// With a key: what pseudonymisation does with each of ``columns`` (a
     /// column that is some sheet's first column is that sheet's respondent id).
@@ -133,7 +138,7 @@ public final class ScoringRun {
         finishSheet: (SheetHeader) throws(ProfScoreError) -> Void = { _ in },
         _ body: (ScoredRow) -> Void
     ) {
-        engine.runColumns = columns
+        engine.runColumns = knownColumns
         forEachInput(failed: failed) { input throws(ProfScoreError) in
             try engine.score(path: input.path, displayName: input.displayName, prepare: prepare, report: report,
                              each: body, finish: finishSheet)
@@ -162,7 +167,7 @@ public final class ScoringRun {
         each: @escaping @Sendable (inout Part, ScoredRow) -> Int,
         finish: (inout Part, _ repeatedRows: [Int]) throws(ProfScoreError) -> Void
     ) {
-        engine.runColumns = columns
+        engine.runColumns = knownColumns
         forEachInput(failed: failed) { input throws(ProfScoreError) in
             try engine.scoreParts(path: input.path, name: input.displayName, threads: options.threads,
                                   minimumSplitSize: options.minimumSplitSize, checksDuplicates: options.findsDuplicateIDs,

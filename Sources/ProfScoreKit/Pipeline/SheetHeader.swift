@@ -6,8 +6,8 @@ public final class SheetHeader: Sendable {
     /// The respondent columns, in the sheet's order; the first is the respondent id.
     public let columns: [String]
     /// Per column of ``columns``: its position among the run's columns
-    /// (``ScoringRun/columns``), `nil` when the run did not lay them out.
-    let runPositions: [Int?]
+    /// (``ScoringRun/columns``); `nil` when the run's columns were not asked for.
+    let runPositions: [Int?]?
     /// Whether ``columns`` are the run's columns, in the same order.
     let isInRunOrder: Bool
     /// With `--pseudonymize`: the key, and what it does with each column.
@@ -17,13 +17,17 @@ public final class SheetHeader: Sendable {
     let norms: Norms?
     let normColumns: NormColumns?
 
-    init(file: String, columns: [String], runColumns: [String], rules: RowRules) {
+    init(file: String, columns: [String], runColumns: [String]?, rules: RowRules) {
         self.file = file
         self.columns = columns
-        // By a table of the run's columns: a sheet of 100,000 columns costs no more than its length.
-        var positionOf: [String: Int] = [:]
-        for (index, name) in runColumns.enumerated() where positionOf[name] == nil { positionOf[name] = index }
-        runPositions = columns.map { positionOf[$0] }
+        if let runColumns {
+            // By a table of the run's columns: a sheet of 100,000 columns costs no more than its length.
+            var positionOf: [String: Int] = [:]
+            for (index, name) in runColumns.enumerated() where positionOf[name] == nil { positionOf[name] = index }
+            runPositions = columns.map { positionOf[$0] }
+        } else {
+            runPositions = nil
+        }
         isInRunOrder = columns == runColumns
         pseudonymizer = rules.pseudonymizer
         treatments = rules.pseudonymizer == nil ? [] : Pseudonymizer.classify(columns: columns, keeping: rules.keptColumns)
@@ -81,13 +85,17 @@ public struct ScoredRow: Sendable {
         zip(header.columns, row.info).map { (name: $0, value: $1) }
     }
 
-    /// The respondent cells in the run's columns (``ScoringRun/columns``):
-    /// the sheet's cell where it has the column, empty where not.
+    /// The respondent cells in the run's columns (``ScoringRun/columns``,
+    /// which must have been read before scoring): the sheet's cell where it
+    /// has the column, empty where not.
     /// - Parameter buffer: reused from row to row; as many cells as the run has columns.
     public func runInfo(reusing buffer: inout [String]) -> [String] {
         if header.isInRunOrder && row.info.count == buffer.count { return row.info }
+        guard let runPositions = header.runPositions else {
+            preconditionFailure("ScoringRun.columns must be read before scoring to lay rows out in them")
+        }
         for index in buffer.indices { buffer[index] = "" }
-        for (index, position) in header.runPositions.enumerated() where index < row.info.count {
+        for (index, position) in runPositions.enumerated() where index < row.info.count {
             if let position, position < buffer.count { buffer[position] = row.info[index] }
         }
         return buffer
