@@ -268,6 +268,28 @@ import Testing
         #expect(parts.stderrLines.contains("--pseudonymize: kept in clear: Класс; replaced by keyed codes: id, Ф.И.О.; emptied: Примечание, ОВЗ"))
     }
 
+    /// Sheets whose id columns are headed differently: each sheet's first
+    /// column is its respondent id and is coded (before the pipeline, only the
+    /// first sheet's was: «Код» of the second sheet was emptied as an unknown column).
+    @Test func eachSheetsFirstColumnIsItsIdAndIsCoded() throws {
+        let workspace = try Workspace()
+        let items = (1...20).map(String.init).joined(separator: ";")
+        try workspace.write("7a.csv", text: "id;класс;\(items)\n7А-01;7А;\(Self.answers)\n")
+        try workspace.write("7b.csv", text: "Код;класс;\(items)\n7Б-01;7Б;\(Self.answers)\n")
+        try workspace.write("key.txt", text: Self.key)
+        let result = try workspace.run(["score", "--instrument", "klimov-ddo", "7a.csv", "7b.csv", "--pseudonymize", "key.txt",
+                                        "--output", "out.csv", "--lang", "en"])
+        #expect(result.status == 0, "\(result)")
+        let csv = CSVDocument(parsing: String(decoding: try #require(workspace.contents("out.csv")), as: UTF8.self))
+        let id = try #require(csv.header.firstIndex(of: "id")), code = try #require(csv.header.firstIndex(of: "Код"))
+        let pattern = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/
+        #expect(csv.rows.count == 2)
+        #expect(csv.rows[0][id].wholeMatch(of: pattern) != nil && csv.rows[0][code].isEmpty, "\(csv.rows[0])")
+        #expect(csv.rows[1][code].wholeMatch(of: pattern) != nil && csv.rows[1][id].isEmpty, "\(csv.rows[1])")
+        #expect(!csv.rows.flatMap { $0 }.contains { $0.hasPrefix("7А-") || $0.hasPrefix("7Б-") })
+        #expect(result.stderrLines.contains("--pseudonymize: kept in clear: класс; replaced by keyed codes: id, Код; emptied: none"))
+    }
+
     /// A school's summary that says `minCell: 1` does not lower merge's
     /// threshold: the class of 1 stays hidden, and so does the class it could be
     /// computed from (7Б, the smallest other class of grade 7).
