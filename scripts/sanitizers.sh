@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 sanitizers=("$@")
 [[ ${#sanitizers[@]} -gt 0 ]] || sanitizers=(address thread)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
-export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1}
+# Mutex is not seen by ThreadSanitizer on Linux: see scripts/tsan-suppressions.txt.
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1 suppressions=$PWD/scripts/tsan-suppressions.txt}
 failed=0
 for sanitizer in "${sanitizers[@]}"; do
     case $sanitizer in
