@@ -263,7 +263,7 @@ enum ScoreCommand {
                 guard let scratch = part.scratch else { return }
                 part.writer.end()
                 writer.flush()
-                try sink.append(scratch, inserting: repeated.map(ScoreWriter.duplicateFlagPatch))
+                try sink.append(scratch, inserting: repeated.map(part.writer.duplicateFlagPatch))
             })
         terminal.progressLine.stop()
         writer.end()

@@ -194,14 +194,16 @@ import Testing
         let bytes = run.stdoutBytes
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 byte order mark")
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("id;nature;technology;people;sign;art;"))
+        // For people: the scales' short names (the instrument's `label`), not their ids.
+        #expect(text.hasPrefix("id;Nature;Technology;People;Sign;Art;level: Nature;"))
         // Every line ends with CR LF: 1 header + 22 rows, no bare LF.
         let lineFeeds = bytes.indices.filter { bytes[$0] == 0x0A }
         #expect(lineFeeds.count == 23)
         #expect(lineFeeds.allSatisfy { $0 > 0 && bytes[$0 - 1] == 0x0D })
         #expect(bytes.last == 0x0A)
         let row = try #require(CSVDocument(parsing: text, delimiter: ";").record(id: "7А-01"))
-        #expect(row["sign"] == "6")
+        #expect(row["Sign"] == "6")
+        #expect(row["leading type"] == "Sign" && row["flags"] == "")
     }
 
     /// `--excel` writes fractions with a decimal comma. The readiness
@@ -227,7 +229,7 @@ import Testing
 
         let excel = try workspace.run(["score", "--instrument", "readiness-self-determination", "ready.csv", "--excel", "--lang", "en"])
         let excelRow = try #require(CSVDocument(parsing: excel.stdout, delimiter: ";").record(id: "R1"), "\(excel)")
-        #expect(excelRow["awareness"] == "2,25")
-        #expect(excelRow["total"] == "2,875")
+        #expect(excelRow["Awareness"] == "2,25")
+        #expect(excelRow["Overall"] == "2,875")
     }
 }

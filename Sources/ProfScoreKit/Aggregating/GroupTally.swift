@@ -143,7 +143,7 @@ struct GroupTally {
         results.sheets = sheets
         results.scored = scored
         results.withProfile = withProfile
-        for (flag, name) in QualityFlags.named {
+        for (flag, name, _) in QualityFlags.named {
             let bit = flag.rawValue.trailingZeroBitCount
             if flags[bit] > 0 { results.flags[name] = flags[bit] }
         }

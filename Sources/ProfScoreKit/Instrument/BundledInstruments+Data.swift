@@ -17,7 +17,7 @@ extension BundledInstruments {
   "source": {
     "authors": "А. Е. Голомшток (A. E. Golomshtok)",
     "citation": "Голомшток А. Е. Выбор профессии и воспитание личности школьника. — М.: Педагогика, 1979.",
-    "licence": "key published in methodological literature; item wording not reproduced",
+    "licence": {"ru": "ключ опубликован в методической литературе; формулировки пунктов не воспроизводятся", "en": "key published in methodological literature; item wording not reproduced"},
     "notes": {
       "ru": "Ключ (шкала k = вопросы k, k+29, k+58, k+87, k+116, k+145; «++» = +2 … «−−» = −2) — высокая достоверность: совпадает в независимых публичных описаниях. Границы уровней (−12…−6, −5…−1, 0, +1…+4, +5…+7, +8…+12) — опубликованные вместе с ключом. Решения проекта ProfScore: в шкале допускается один пропуск (засчитывается как «0», без пересчёта), при двух и более шкала недействительна; ведущими считаются области с баллом не ниже 5 (уровень «выраженный интерес»); соответствие областей профилям обучения — документированное решение проекта (опубликованного соответствия нет), его можно изменить в разделе profiles. Формулировки вопросов не воспроизводятся.",
       "en": "The key (scale k = items k, k+29, k+58, k+87, k+116, k+145; «++» = +2 … «−−» = −2) is of high confidence: independent public descriptions agree. The bands (−12…−6, −5…−1, 0, +1…+4, +5…+7, +8…+12) are the published ones that come with the key. Decisions of the ProfScore project: one blank per scale is allowed (counted like «0», no prorating), two or more make the scale invalid; leading fields need a score of at least 5 (the «pronounced interest» band); the mapping from fields to study profiles is a documented decision of this project (no published mapping exists) and can be changed under profiles. Item wording is not reproduced."
@@ -468,6 +468,7 @@ extension BundledInstruments {
     {
       "id": "food-industry",
       "title": {"ru": "Лёгкая и пищевая промышленность", "en": "Light and food industry"},
+      "label": {"ru": "Пищевая пром.", "en": "Food industry"},
       "key": [{"item": "5"}, {"item": "34"}, {"item": "63"}, {"item": "92"}, {"item": "121"}, {"item": "150"}],
       "missing": {"maxMissing": 1, "prorate": false},
       "levels": [
@@ -645,6 +646,7 @@ extension BundledInstruments {
     {
       "id": "technology",
       "title": {"ru": "Техника", "en": "Engineering and machinery"},
+      "label": {"ru": "Техника", "en": "Machinery"},
       "key": [{"item": "8"}, {"item": "37"}, {"item": "66"}, {"item": "95"}, {"item": "124"}, {"item": "153"}],
       "missing": {"maxMissing": 1, "prorate": false},
       "levels": [
@@ -704,6 +706,7 @@ extension BundledInstruments {
     {
       "id": "electronics",
       "title": {"ru": "Электро- и радиотехника", "en": "Electrical and radio engineering"},
+      "label": {"ru": "Электротехника", "en": "Electronics"},
       "key": [{"item": "9"}, {"item": "38"}, {"item": "67"}, {"item": "96"}, {"item": "125"}, {"item": "154"}],
       "missing": {"maxMissing": 1, "prorate": false},
       "levels": [
@@ -1027,6 +1030,7 @@ extension BundledInstruments {
     {
       "id": "aviation-marine",
       "title": {"ru": "Авиация и морское дело", "en": "Aviation and seafaring"},
+      "label": {"ru": "Авиация, флот", "en": "Aviation, sea"},
       "key": [
         {"item": "14"},
         {"item": "43"},
@@ -1093,6 +1097,7 @@ extension BundledInstruments {
     {
       "id": "military",
       "title": {"ru": "Военные специальности", "en": "Military occupations"},
+      "label": {"ru": "Военное дело", "en": "Military"},
       "key": [
         {"item": "15"},
         {"item": "44"},
@@ -1357,6 +1362,7 @@ extension BundledInstruments {
     {
       "id": "public-activity",
       "title": {"ru": "Общественная деятельность", "en": "Public and community work"},
+      "label": {"ru": "Общественная работа", "en": "Public work"},
       "key": [
         {"item": "19"},
         {"item": "48"},
@@ -1555,6 +1561,7 @@ extension BundledInstruments {
     {
       "id": "services",
       "title": {"ru": "Сфера обслуживания", "en": "Services"},
+      "label": {"ru": "Обслуживание", "en": "Services"},
       "key": [
         {"item": "22"},
         {"item": "51"},
@@ -1753,6 +1760,7 @@ extension BundledInstruments {
     {
       "id": "languages",
       "title": {"ru": "Иностранные языки", "en": "Foreign languages"},
+      "label": {"ru": "Языки", "en": "Languages"},
       "key": [
         {"item": "25"},
         {"item": "54"},
@@ -1819,6 +1827,7 @@ extension BundledInstruments {
     {
       "id": "fine-arts",
       "title": {"ru": "Изобразительное искусство", "en": "Fine arts"},
+      "label": {"ru": "ИЗО", "en": "Fine arts"},
       "key": [
         {"item": "26"},
         {"item": "55"},
@@ -1885,6 +1894,7 @@ extension BundledInstruments {
     {
       "id": "performing-arts",
       "title": {"ru": "Сценическое искусство", "en": "Performing arts"},
+      "label": {"ru": "Сцена", "en": "Stage"},
       "key": [
         {"item": "27"},
         {"item": "56"},
@@ -2017,6 +2027,7 @@ extension BundledInstruments {
     {
       "id": "sport",
       "title": {"ru": "Физкультура и спорт", "en": "Physical education and sport"},
+      "label": {"ru": "Спорт", "en": "Sport"},
       "key": [
         {"item": "29"},
         {"item": "58"},
@@ -2475,7 +2486,7 @@ extension BundledInstruments {
   "source": {
     "authors": "P. I. Armstrong, W. Allison, J. Rounds",
     "citation": "Armstrong P. I., Allison W., Rounds J. Development and initial validation of brief public domain RIASEC marker scales // Journal of Vocational Behavior. 2008. Vol. 73, no. 2. P. 287–299.",
-    "licence": "public domain; item wording not reproduced",
+    "licence": {"ru": "общественное достояние; формулировки пунктов не воспроизводятся", "en": "public domain; item wording not reproduced"},
     "notes": {
       "ru": "Ключ опубликован авторами и прост: шкала типа — сумма его восьми вопросов (R1–R8, I1–I8, …, C1–C8), 8–40 баллов. Уровни 8–18 / 19–29 / 30–40 — собственные границы проекта ProfScore, а не нормы. Правила для равных баллов авторы не дают: ProfScore показывает все равные типы. Соответствие типов профилям обучения — документированное решение проекта (опубликованного соответствия нет), его можно изменить в разделе profiles. Формулировки вопросов не воспроизводятся.",
       "en": "The key is published by the authors and simple: a type's scale is the sum of its eight items (R1–R8, I1–I8, …, C1–C8), 8–40 points. The bands 8–18 / 19–29 / 30–40 are this project's own, not norms. The authors give no tie rule: ProfScore reports all tied types. The mapping from types to study profiles is a documented decision of this project (no published mapping exists) and can be changed under profiles. Item wording is not reproduced."
@@ -2924,7 +2935,7 @@ extension BundledInstruments {
   "source": {
     "authors": "Е. А. Климов (E. A. Klimov)",
     "citation": "Климов Е. А. Как выбирать профессию. — М.: Просвещение, 1990.",
-    "licence": "key published in methodological literature; item wording not reproduced",
+    "licence": {"ru": "ключ опубликован в методической литературе; формулировки пунктов не воспроизводятся", "en": "key published in methodological literature; item wording not reproduced"},
     "notes": {
       "ru": "Ключ (какие варианты относятся к какому типу) — высокая достоверность: совпадает в нескольких независимых публичных описаниях и реализациях. Границы уровней 0–2 / 3–6 / 7–8 — средняя достоверность: это вариант, распространённый на практике (один вторичный источник), а не границы из первоисточника. Соответствие типов профилям обучения — документированное решение проекта ProfScore (опубликованного соответствия нет); его можно изменить в разделе profiles. Пропущенная пара делает недействительными обе шкалы, к которым относятся её варианты. Формулировки пунктов не воспроизводятся.",
       "en": "The key (which option belongs to which type) is of high confidence: several independent public descriptions and implementations agree. The bands 0–2 / 3–6 / 7–8 are of medium confidence: a variant in use (one secondary source), not bands from the original publication. The mapping from types to study profiles is a documented decision of the ProfScore project (no published mapping exists); change it under profiles if needed. A blank pair makes both scales its options belong to invalid. Item wording is not reproduced."
@@ -2975,6 +2986,7 @@ extension BundledInstruments {
     {
       "id": "nature",
       "title": {"ru": "Человек — природа", "en": "Person — nature"},
+      "label": {"ru": "Природа", "en": "Nature"},
       "key": [
         {"item": "1", "option": "а"},
         {"item": "3", "option": "б"},
@@ -3019,6 +3031,7 @@ extension BundledInstruments {
     {
       "id": "technology",
       "title": {"ru": "Человек — техника", "en": "Person — technology"},
+      "label": {"ru": "Техника", "en": "Technology"},
       "key": [
         {"item": "1", "option": "б"},
         {"item": "4", "option": "а"},
@@ -3063,6 +3076,7 @@ extension BundledInstruments {
     {
       "id": "people",
       "title": {"ru": "Человек — человек", "en": "Person — person"},
+      "label": {"ru": "Человек", "en": "People"},
       "key": [
         {"item": "2", "option": "а"},
         {"item": "4", "option": "б"},
@@ -3107,6 +3121,7 @@ extension BundledInstruments {
     {
       "id": "sign",
       "title": {"ru": "Человек — знаковая система", "en": "Person — sign system"},
+      "label": {"ru": "Знак", "en": "Sign"},
       "key": [
         {"item": "2", "option": "б"},
         {"item": "5", "option": "а"},
@@ -3151,6 +3166,7 @@ extension BundledInstruments {
     {
       "id": "art",
       "title": {"ru": "Человек — художественный образ", "en": "Person — artistic image"},
+      "label": {"ru": "Образ", "en": "Art"},
       "key": [
         {"item": "3", "option": "а"},
         {"item": "5", "option": "б"},
@@ -3294,7 +3310,7 @@ extension BundledInstruments {
   "source": {
     "authors": "National Center for O*NET Development for the U.S. Department of Labor (J. Rounds, R. Su, P. Lewis, D. Rivkin)",
     "citation": "O*NET Interest Profiler Short Form. Raleigh, NC: National Center for O*NET Development. Rounds J., Su R., Lewis P., Rivkin D. O*NET Interest Profiler Short Form Psychometric Characteristics: Summary. Raleigh, NC: National Center for O*NET Development, 2010.",
-    "licence": "public domain (U.S. Department of Labor); item wording not reproduced",
+    "licence": {"ru": "общественное достояние (Министерство труда США); формулировки пунктов не воспроизводятся", "en": "public domain (U.S. Department of Labor); item wording not reproduced"},
     "url": "https://www.onetcenter.org/IP.html",
     "notes": {
       "ru": "Ключ (какие вопросы к какому типу; ответы 1–5 дают 0–4 балла, сумма 0–40 на тип) — достоверность от средней до высокой. Уровни 0–13 / 14–26 / 27–40 — собственные границы проекта ProfScore (трети диапазона), а не нормы O*NET. Официального правила для равных баллов нет: ProfScore показывает все равные типы. Соответствие типов профилям обучения — документированное решение проекта (опубликованного соответствия нет), его можно изменить в разделе profiles. Формулировки вопросов не воспроизводятся.",
@@ -3822,7 +3838,7 @@ extension BundledInstruments {
   "source": {
     "authors": "ProfScore project (authored for this toolkit)",
     "citation": "Not published. Authored for ProfScore from the components of readiness for professional self-determination named in regional school career-guidance programmes (2021–2025); no published key was used.",
-    "licence": "authored for ProfScore; free to use and adapt with the project",
+    "licence": {"ru": "составлен для ProfScore; можно свободно использовать и изменять вместе с проектом", "en": "authored for ProfScore; free to use and adapt with the project"},
     "notes": {
       "ru": "Опросник составлен для ProfScore как демонстрационный по компонентам, названным в региональных программах; опубликованного ключа за ним нет. Норм нет, валидизации (надёжность, валидность) не проводилось. Утверждения 19–24 сформулированы отрицательно и считаются в обратном порядке (6 − ответ). Балл шкалы — среднее отвеченных утверждений (1–5); в шкале допускается один пропуск, в общем балле — три. Границы уровней 1–2,5 / 2,5–3,5 / 3,5–5 — условные собственные границы проекта, без эмпирического обоснования. Ведущего типа и соответствия профилям обучения нет.",
       "en": "Authored for ProfScore as a demonstration from the components named in regional programmes; no published key lies behind it. It has no norms and no validation (neither reliability nor validity has been studied). Statements 19–24 are worded negatively and reverse-scored (6 − answer). A scale score is the mean of the answered statements (1–5); one blank is allowed per scale, three in the total. The bands 1–2.5 / 2.5–3.5 / 3.5–5 are arbitrary cut points of this project with no empirical basis. There is no leading type and no mapping to study profiles."
@@ -4040,6 +4056,7 @@ extension BundledInstruments {
         "ru": "Осведомлённость о профессиях и путях образования",
         "en": "Awareness of occupations and education paths"
       },
+      "label": {"ru": "Осведомлённость", "en": "Awareness"},
       "combine": "mean",
       "key": [{"item": "1"}, {"item": "7"}, {"item": "13"}, {"item": "19", "reverse": true}],
       "missing": {"maxMissing": 1, "prorate": false},
@@ -4076,6 +4093,7 @@ extension BundledInstruments {
     {
       "id": "motivation",
       "title": {"ru": "Мотивы и отношение к выбору", "en": "Motives and attitude to choosing"},
+      "label": {"ru": "Мотивы", "en": "Motives"},
       "combine": "mean",
       "key": [{"item": "2"}, {"item": "8"}, {"item": "14"}, {"item": "20", "reverse": true}],
       "missing": {"maxMissing": 1, "prorate": false},
@@ -4112,6 +4130,7 @@ extension BundledInstruments {
     {
       "id": "activity",
       "title": {"ru": "Активная позиция", "en": "Active stance"},
+      "label": {"ru": "Активность", "en": "Activity"},
       "combine": "mean",
       "key": [{"item": "3"}, {"item": "9"}, {"item": "15"}, {"item": "21", "reverse": true}],
       "missing": {"maxMissing": 1, "prorate": false},
@@ -4148,6 +4167,7 @@ extension BundledInstruments {
     {
       "id": "planning",
       "title": {"ru": "Планирование и цели", "en": "Planning and goals"},
+      "label": {"ru": "Планирование", "en": "Planning"},
       "combine": "mean",
       "key": [{"item": "4"}, {"item": "10"}, {"item": "16"}, {"item": "22", "reverse": true}],
       "missing": {"maxMissing": 1, "prorate": false},
@@ -4184,6 +4204,7 @@ extension BundledInstruments {
     {
       "id": "alternatives",
       "title": {"ru": "Запасные варианты", "en": "Backup options"},
+      "label": {"ru": "Запасные пути", "en": "Backup options"},
       "combine": "mean",
       "key": [{"item": "5"}, {"item": "11"}, {"item": "17"}, {"item": "23", "reverse": true}],
       "missing": {"maxMissing": 1, "prorate": false},
@@ -4256,6 +4277,7 @@ extension BundledInstruments {
     {
       "id": "total",
       "title": {"ru": "Общая готовность", "en": "Overall readiness"},
+      "label": {"ru": "Общая готовность", "en": "Overall"},
       "combine": "mean",
       "key": [
         {"item": "1"},
@@ -4409,7 +4431,7 @@ extension BundledInstruments {
   "source": {
     "authors": "Г. В. Резапкина (G. V. Rezapkina), по «Карте интересов» А. Е. Голомштока",
     "citation": "Резапкина Г. В. Психология и выбор профессии: программа предпрофильной подготовки. Учебно-методическое пособие для психологов и педагогов. — М.: Генезис, 2005.",
-    "licence": "key published in methodological literature; item wording not reproduced",
+    "licence": {"ru": "ключ опубликован в методической литературе; формулировки пунктов не воспроизводятся", "en": "key published in methodological literature; item wording not reproduced"},
     "notes": {
       "ru": "Ключ (шкала k = вопросы k, k+10, k+20, k+30, k+40; «+» = 1, «−» или пустая клетка = 0) — средняя достоверность. Опубликованных границ уровней не найдено: границы 0–2 / 3–4 / 5 — вариант, используемый на практике. Пустая клетка читается как «−», как сказано в опубликованном ключе, поэтому пропусков не бывает. Порог ведущей области (3) и соответствие областей профилям обучения — документированные решения проекта ProfScore (опубликованного соответствия нет); их можно изменить. Формулировки вопросов не воспроизводятся.",
       "en": "The key (scale k = items k, k+10, k+20, k+30, k+40; «+» = 1, «−» or an empty cell = 0) is of medium confidence. No published bands were found: 0–2 / 3–4 / 5 is a variant in use. An empty cell is read as «−», as the published key says, so nothing is ever missing. The threshold for a leading field (3) and the mapping from fields to study profiles are documented decisions of the ProfScore project (no published mapping exists) and can be changed. Item wording is not reproduced."
@@ -4488,6 +4510,7 @@ extension BundledInstruments {
     {
       "id": "phys-math",
       "title": {"ru": "Физика и математика", "en": "Physics and mathematics"},
+      "label": {"ru": "Физика, математика", "en": "Physics, maths"},
       "key": [{"item": "1"}, {"item": "11"}, {"item": "21"}, {"item": "31"}, {"item": "41"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [
@@ -4523,6 +4546,7 @@ extension BundledInstruments {
     {
       "id": "chem-bio",
       "title": {"ru": "Химия и биология", "en": "Chemistry and biology"},
+      "label": {"ru": "Химия, биология", "en": "Chemistry, biology"},
       "key": [{"item": "2"}, {"item": "12"}, {"item": "22"}, {"item": "32"}, {"item": "42"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [
@@ -4558,6 +4582,7 @@ extension BundledInstruments {
     {
       "id": "radio-electronics",
       "title": {"ru": "Радиотехника и электроника", "en": "Radio engineering and electronics"},
+      "label": {"ru": "Электроника", "en": "Electronics"},
       "key": [{"item": "3"}, {"item": "13"}, {"item": "23"}, {"item": "33"}, {"item": "43"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [
@@ -4593,6 +4618,7 @@ extension BundledInstruments {
     {
       "id": "mechanics",
       "title": {"ru": "Механика и конструирование", "en": "Mechanics and design engineering"},
+      "label": {"ru": "Механика", "en": "Mechanics"},
       "key": [{"item": "4"}, {"item": "14"}, {"item": "24"}, {"item": "34"}, {"item": "44"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [
@@ -4628,6 +4654,7 @@ extension BundledInstruments {
     {
       "id": "geo",
       "title": {"ru": "География и геология", "en": "Geography and geology"},
+      "label": {"ru": "География, геология", "en": "Geography, geology"},
       "key": [{"item": "5"}, {"item": "15"}, {"item": "25"}, {"item": "35"}, {"item": "45"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [
@@ -4663,6 +4690,7 @@ extension BundledInstruments {
     {
       "id": "lit-arts",
       "title": {"ru": "Литература и искусство", "en": "Literature and arts"},
+      "label": {"ru": "Литература, искусство", "en": "Literature, arts"},
       "key": [{"item": "6"}, {"item": "16"}, {"item": "26"}, {"item": "36"}, {"item": "46"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [
@@ -4698,6 +4726,7 @@ extension BundledInstruments {
     {
       "id": "history-politics",
       "title": {"ru": "История и политика", "en": "History and politics"},
+      "label": {"ru": "История, политика", "en": "History, politics"},
       "key": [{"item": "7"}, {"item": "17"}, {"item": "27"}, {"item": "37"}, {"item": "47"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [
@@ -4733,6 +4762,7 @@ extension BundledInstruments {
     {
       "id": "pedagogy-medicine",
       "title": {"ru": "Педагогика и медицина", "en": "Teaching and medicine"},
+      "label": {"ru": "Педагогика, медицина", "en": "Teaching, medicine"},
       "key": [{"item": "8"}, {"item": "18"}, {"item": "28"}, {"item": "38"}, {"item": "48"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [
@@ -4768,6 +4798,7 @@ extension BundledInstruments {
     {
       "id": "business-home",
       "title": {"ru": "Предпринимательство и домоводство", "en": "Entrepreneurship and home economics"},
+      "label": {"ru": "Бизнес, домоводство", "en": "Business, home"},
       "key": [{"item": "9"}, {"item": "19"}, {"item": "29"}, {"item": "39"}, {"item": "49"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [
@@ -4803,6 +4834,7 @@ extension BundledInstruments {
     {
       "id": "sport-military",
       "title": {"ru": "Спорт и военное дело", "en": "Sport and military service"},
+      "label": {"ru": "Спорт, военное дело", "en": "Sport, military"},
       "key": [{"item": "10"}, {"item": "20"}, {"item": "30"}, {"item": "40"}, {"item": "50"}],
       "missing": {"maxMissing": 0, "prorate": false},
       "levels": [

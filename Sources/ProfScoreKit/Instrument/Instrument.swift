@@ -40,8 +40,9 @@ public struct Instrument: Sendable {
         public var authors: String
         /// Reference to the published key.
         public var citation: String
-        /// Terms under which the key is used.
-        public var licence: String
+        /// Terms under which the key is used (a plain string in the file is
+        /// taken for both languages).
+        public var licence: LocalizedText
         /// Where to read more.
         public var url: String?
         /// What a user must know: confidence of the key, origin of bands, norms.

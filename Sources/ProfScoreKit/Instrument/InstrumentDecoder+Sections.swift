@@ -51,7 +51,12 @@ extension InstrumentDecoder {
                                              optional: ["url", "notes"]) else { return nil }
         let authors = string(members["authors"], "$.source.authors")
         let citation = string(members["citation"], "$.source.citation")
-        let licence = string(members["licence"], "$.source.licence")
+        // A string (either language) or a text in both.
+        let licence: LocalizedText? = if case .string(let plain)? = members["licence"]?.value {
+            LocalizedText(ru: plain, en: plain)
+        } else {
+            text(members["licence"], "$.source.licence", both: true)
+        }
         let url = string(members["url"], "$.source.url")
         let notes = text(members["notes"], "$.source.notes", both: false)
         guard let authors, let citation, let licence else { return nil }
@@ -235,9 +240,10 @@ extension InstrumentDecoder {
         for (index, element) in elements.enumerated() {
             let path = "$.scales[\(index)]"
             guard let members = object(element, path, required: ["id", "title", "key"],
-                                       optional: ["letter", "combine", "missing", "levels"]) else { ok = false; continue }
+                                       optional: ["label", "letter", "combine", "missing", "levels"]) else { ok = false; continue }
             let id = identifier(members["id"], path + ".id", pattern: .scale)
             let title = text(members["title"], path + ".title", both: true)
+            let label = members["label"].flatMap { text($0, path + ".label", both: true) }
             let letter = string(members["letter"], path + ".letter")
             if let letter, letter.count != 1 {
                 error(members["letter"]!, path + ".letter", en: "a letter must be one character", ru: "буква должна быть одним символом")
@@ -260,7 +266,7 @@ extension InstrumentDecoder {
                 ok = false
             }
             guard let id, let title, let key, let missing, let formats, let items else { ok = false; continue }
-            var scale = Scale(id: id, title: title, letter: letter, combine: combine, key: key, missing: missing, levels: [])
+            var scale = Scale(id: id, title: title, label: label, letter: letter, combine: combine, key: key, missing: missing, levels: [])
             if let levelsNode = members["levels"] {
                 let range = scale.possibleRange(items: items.list.map(\.item), formats: formats.list.map(\.format))
                 guard let levels = decodeLevels(levelsNode, path + ".levels", range: range,
@@ -476,15 +482,16 @@ extension InstrumentDecoder {
         var categories: [ProfileMapping.Category] = []
         for (index, categoryNode) in (array(members["categories"], "$.profiles.categories", nonEmpty: true) ?? []).enumerated() {
             let path = "$.profiles.categories[\(index)]"
-            guard let fields = object(categoryNode, path, required: ["id", "title"], optional: []) else { continue }
+            guard let fields = object(categoryNode, path, required: ["id", "title"], optional: ["label"]) else { continue }
             let id = identifier(fields["id"], path + ".id", pattern: .scale)
             let title = text(fields["title"], path + ".title", both: true)
+            let label = fields["label"].flatMap { text($0, path + ".label", both: true) }
             guard let id, let title else { continue }
             if categories.contains(where: { $0.id == id }) {
                 error(fields["id"]!, path + ".id", en: "the category id '\(id)' appears twice", ru: "идентификатор категории «\(id)» встречается дважды")
                 continue
             }
-            categories.append(ProfileMapping.Category(id: id, title: title))
+            categories.append(ProfileMapping.Category(id: id, title: title, label: label))
         }
         var map: [Int: [Int]] = [:]
         if let mapNode = members["map"] {

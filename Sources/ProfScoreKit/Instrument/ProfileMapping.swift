@@ -6,6 +6,13 @@ public struct ProfileMapping: Sendable, Hashable {
         public var id: String
         /// Name of the category.
         public var title: LocalizedText
+        /// A short name for tables (`label` in the file; ``title`` when the file has none).
+        public var label: LocalizedText? = nil
+
+        /// The category's name for people: its short label, or its title.
+        public func name(in language: Language) -> String {
+            (label ?? title).text(in: language)
+        }
     }
 
     /// The categories, in reporting order.

@@ -47,6 +47,9 @@ public struct Scale: Sendable, Hashable {
     public var id: String
     /// Name of the scale.
     public var title: LocalizedText
+    /// A short name for column headings and lists (`label` in the file;
+    /// ``title`` when the file has none).
+    public var label: LocalizedText? = nil
     /// One letter for codes such as Holland's.
     public var letter: String?
     /// How the key's entries combine.
@@ -57,4 +60,9 @@ public struct Scale: Sendable, Hashable {
     public var missing: MissingRule
     /// Score bands, low to high.
     public var levels: [Level]
+
+    /// The scale's name for people: its short label, or its title.
+    public func name(in language: Language) -> String {
+        (label ?? title).text(in: language)
+    }
 }

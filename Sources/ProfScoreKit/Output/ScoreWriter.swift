@@ -1,7 +1,10 @@
 /// Writes scored respondents as CSV, JSON or a terminal table.
 ///
 /// CSV and JSON are streamed row by row; the table is aligned at the end, so
-/// it is meant for a class, not a region.
+/// it is meant for a class, not a region. Plain CSV and JSON are for
+/// programs: scales, types, categories and flags by their ids. The table and
+/// CSV for Excel (`excel`) are for people: wholly in the chosen language,
+/// with the scales' and categories' short names and the flags' labels.
 public final class ScoreWriter {
     private let instrument: Instrument
     private let format: ScoreFormat
@@ -42,9 +45,13 @@ public final class ScoreWriter {
         levelCells = instrument.scales.map { scale in
             scale.levels.map { Self.csvBytes($0.label.text(in: language), delimiter: delimiter) }
         }
-        scaleIDBytes = instrument.scales.map { Array($0.id.utf8) }
-        categoryIDBytes = (instrument.profiles?.categories ?? []).map { Array($0.id.utf8) }
-        flagNameBytes = QualityFlags.named.map { ($0.flag, Array($0.name.utf8)) }
+        // For Excel, names for people; otherwise ids for programs.
+        scaleIDBytes = instrument.scales.map { Array((excel ? $0.name(in: language) : $0.id).utf8) }
+        categoryIDBytes = (instrument.profiles?.categories ?? []).map { Array((excel ? $0.name(in: language) : $0.id).utf8) }
+        flagNameBytes = QualityFlags.named.map { ($0.flag, Array((excel ? $0.label.text(in: language) : $0.name).utf8)) }
+        joiner = excel ? Array(" + ".utf8) : [0x2B]
+        flagSeparator = excel ? Array(", ".utf8) : [0x20]
+        noneCell = excel ? Array(Self.noPronouncedInterest.text(in: language).utf8) : Array("none".utf8)
         hasHolland = instrument.leadingType?.hollandCode == true
         hasLeading = instrument.leadingType != nil
         hasProfiles = instrument.profiles != nil
@@ -66,14 +73,7 @@ public final class ScoreWriter {
         switch format {
         case .csv:
             if excel { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-            var names = [idColumn] + instrument.scales.map(\.id) + instrument.scales.map { "level_\($0.id)" }
-            if instrument.norms != nil {
-                names += normedScales.map { "pr_" + instrument.scales[$0].id } + normedScales.map { "sten_" + instrument.scales[$0].id }
-                names.append("norm_group")
-            }
-            names += (hasLeading ? ["leading"] : []) + (hasProfiles ? ["profile"] : []) + (hasHolland ? ["holland"] : [])
-            names += ["flags", "file", "line"] + otherInfoColumns
-            appendCSVRow(names.map { .text($0) })
+            appendCSVRow((excel ? excelHeader() : csvHeader()).map { .text($0) })
         case .json:
             out.append(contentsOf: "{\"format\":\"profscore-scores\",\"formatVersion\":1,\"instrument\":{\"id\":".utf8)
             JSONText.appendString(instrument.id, to: &out)
@@ -92,9 +92,9 @@ public final class ScoreWriter {
             }
             out.append(contentsOf: "],\"respondents\":[".utf8)
         case .table:
-            var heading = [language == .russian ? "id" : "id"] + instrument.scales.map(\.id)
+            var heading = [idColumn] + instrument.scales.map { $0.name(in: language) }
             if instrument.norms != nil {
-                heading += normedScales.map { (language == .russian ? "стен " : "sten ") + instrument.scales[$0].id }
+                heading += normedScales.map { (language == .russian ? "стен: " : "sten: ") + instrument.scales[$0].name(in: language) }
             }
             if hasLeading { heading.append(language == .russian ? "ведущий тип" : "leading type") }
             if hasProfiles { heading.append(language == .russian ? "профиль" : "profile") }
@@ -112,6 +112,34 @@ public final class ScoreWriter {
         case number(Double?)
     }
 
+    /// «No pronounced interest», where the leading type would be.
+    static let noPronouncedInterest = LocalizedText(ru: "интерес не выражен", en: "no pronounced interest")
+
+    /// The header of plain CSV: ids (docs/score-output.md).
+    private func csvHeader() -> [String] {
+        var names = [idColumn] + instrument.scales.map(\.id) + instrument.scales.map { "level_\($0.id)" }
+        if instrument.norms != nil {
+            names += normedScales.map { "pr_" + instrument.scales[$0].id } + normedScales.map { "sten_" + instrument.scales[$0].id }
+            names.append("norm_group")
+        }
+        names += (hasLeading ? ["leading"] : []) + (hasProfiles ? ["profile"] : []) + (hasHolland ? ["holland"] : [])
+        return names + ["flags", "file", "line"] + otherInfoColumns
+    }
+
+    /// The header of CSV for Excel: the same columns, named for people in the chosen language.
+    private func excelHeader() -> [String] {
+        let ru = language == .russian
+        let scales = instrument.scales.map { $0.name(in: language) }
+        var names = [idColumn] + scales + scales.map { (ru ? "уровень: " : "level: ") + $0 }
+        if instrument.norms != nil {
+            names += normedScales.map { (ru ? "ПР: " : "PR: ") + scales[$0] } + normedScales.map { (ru ? "стен: " : "sten: ") + scales[$0] }
+            names.append(ru ? "нормативная группа" : "norm group")
+        }
+        names += (hasLeading ? [ru ? "ведущий тип" : "leading type"] : []) + (hasProfiles ? [ru ? "профиль" : "study profile"] : [])
+        names += hasHolland ? [ru ? "код Холланда" : "Holland code"] : []
+        return names + [ru ? "отметки" : "flags", ru ? "файл" : "file", ru ? "строка" : "line"] + otherInfoColumns
+    }
+
     private func appendCSVRow(_ cells: [Cell]) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { out.append(delimiter) }
@@ -124,16 +152,18 @@ public final class ScoreWriter {
         out.append(contentsOf: excel ? [0x0D, 0x0A] : [0x0A])
     }
 
-    private func leadingIDs(_ result: RespondentScore) -> String {
+    /// The leading type for the table: the scales' names.
+    private func leadingNames(_ result: RespondentScore) -> String {
         switch result.leading {
-        case .types(let types): types.map { instrument.scales[$0].id }.joined(separator: "+")
-        case .noPronouncedInterest: "none"
+        case .types(let types): types.map { instrument.scales[$0].name(in: language) }.joined(separator: " + ")
+        case .noPronouncedInterest: Self.noPronouncedInterest.text(in: language)
         case .undetermined, .notApplicable: ""
         }
     }
 
-    private func categoryIDs(_ result: RespondentScore) -> [String] {
-        result.categories.compactMap { instrument.profiles?.categories[$0].id }
+    /// The study profile for the table: the categories' names.
+    private func categoryNames(_ result: RespondentScore) -> [String] {
+        result.categories.compactMap { instrument.profiles?.categories[$0].name(in: language) }
     }
 
     /// Writes one respondent.
@@ -155,10 +185,10 @@ public final class ScoreWriter {
             if instrument.norms != nil {
                 row += normedScales.map { scale in normRow(result, scale: scale, norm: norm).map { "\($0.sten)" } ?? "—" }
             }
-            if hasLeading { row.append(leadingIDs(result)) }
-            if hasProfiles { row.append(categoryIDs(result).joined(separator: "+")) }
+            if hasLeading { row.append(leadingNames(result)) }
+            if hasProfiles { row.append(categoryNames(result).joined(separator: ", ")) }
             if hasHolland { row.append(result.hollandCode ?? "") }
-            row.append(result.flags.names.joined(separator: " "))
+            row.append(result.flags.labels(in: language).joined(separator: ", "))
             if let norms = instrument.norms { row.append(norm.map { $0.label(in: norms) } ?? "") }
             tableRows.append(row)
         }
@@ -171,9 +201,11 @@ public final class ScoreWriter {
     private let scaleIDBytes: [[UInt8]]
     private let categoryIDBytes: [[UInt8]]
     private let flagNameBytes: [(QualityFlags, [UInt8])]
+    /// Between the types of a tie and the categories of a profile; between flags.
+    private let joiner: [UInt8]
+    private let flagSeparator: [UInt8]
+    private let noneCell: [UInt8]
     private var fileCell: (name: String, bytes: [UInt8]) = ("", [])
-
-    private static let none = Array("none".utf8)
 
     /// Whether a cell starting with this byte would be run by Excel as a formula (`-`, `=`, `@`).
     private static func startsFormula(_ byte: UInt8) -> Bool {
@@ -214,12 +246,12 @@ public final class ScoreWriter {
             case .types:
                 let start = out.count
                 for (position, scale) in result.leadingTypes.enumerated() {
-                    if position > 0 { out.append(0x2B) }
+                    if position > 0 { out.append(contentsOf: joiner) }
                     out.append(contentsOf: scaleIDBytes[scale])
                 }
                 if out.count > start, Self.startsFormula(out[start]) { out.insert(0x27, at: start) }
             case .noPronouncedInterest:
-                out.append(contentsOf: Self.none)
+                out.append(contentsOf: noneCell)
             case .undetermined, .notApplicable:
                 break
             }
@@ -228,7 +260,7 @@ public final class ScoreWriter {
             out.append(delimiter)
             let start = out.count
             for (position, category) in result.categories.enumerated() {
-                if position > 0 { out.append(0x2B) }
+                if position > 0 { out.append(contentsOf: joiner) }
                 out.append(contentsOf: categoryIDBytes[category])
             }
             if out.count > start, Self.startsFormula(out[start]) { out.insert(0x27, at: start) }
@@ -246,7 +278,7 @@ public final class ScoreWriter {
                 slotHasFlagBefore = !firstFlag
             }
             guard result.flags.contains(flag) else { continue }
-            if !firstFlag { out.append(0x20) }
+            if !firstFlag { out.append(contentsOf: flagSeparator) }
             out.append(contentsOf: name)
             firstFlag = false
         }
@@ -313,7 +345,7 @@ public final class ScoreWriter {
         }
         if hasProfiles {
             out.append(contentsOf: ",\"profile\":".utf8)
-            JSONText.appendStrings(categoryIDs(result), to: &out)
+            JSONText.appendStrings(result.categories.compactMap { instrument.profiles?.categories[$0].id }, to: &out)
         }
         if hasHolland {
             out.append(contentsOf: ",\"holland\":".utf8)
@@ -396,17 +428,17 @@ public final class ScoreWriter {
                     out.append(0x0A)
                 }
             }
-            // A legend of the ids used in the table.
+            // A legend of the short names used in the table.
             out.append(0x0A)
-            for scale in instrument.scales {
-                out.append(contentsOf: "\(scale.id) — \(scale.title.text(in: language))\n".utf8)
+            for scale in instrument.scales where scale.label != nil {
+                out.append(contentsOf: "\(scale.name(in: language)): \(scale.title.text(in: language))\n".utf8)
             }
-            for category in instrument.profiles?.categories ?? [] {
-                out.append(contentsOf: "\(category.id) — \(category.title.text(in: language))\n".utf8)
+            for category in instrument.profiles?.categories ?? [] where category.label != nil {
+                out.append(contentsOf: "\(category.name(in: language)): \(category.title.text(in: language))\n".utf8)
             }
             out.append(contentsOf: (language == .russian
-                ? "none — интерес не выражен (ниже порога); «+» — равные баллы (ничья); «—» — шкала не подсчитана\n"
-                : "none — no pronounced interest (below the threshold); '+' — equal scores (a tie); '—' — scale not scored\n").utf8)
+                ? "«интерес не выражен» — ни одна шкала не достигает порога; «+» — равные баллы; «—» — шкала не подсчитана\n"
+                : "'no pronounced interest' — no scale reaches the threshold; '+' — equal scores (a tie); '—' — scale not scored\n").utf8)
             if let norms = instrument.norms {
                 out.append(contentsOf: (language == .russian
                     ? "стен — 1…10 по таблице нормативной группы ученика; нормативные группы: \(norms.groupList)\n"
@@ -438,11 +470,11 @@ public final class ScoreWriter {
     /// What to insert, and where in this writer's output, to add the
     /// `duplicate-id` flag to a CSV row written earlier: `token` is the
     /// row's ``duplicateFlagToken``.
-    public static func duplicateFlagPatch(_ token: Int) -> (offset: Int, bytes: [UInt8]) {
-        let name = Array("duplicate-id".utf8)
+    public func duplicateFlagPatch(_ token: Int) -> (offset: Int, bytes: [UInt8]) {
+        let name = flagNameBytes.first { $0.0 == .duplicateID }!.1
         switch token & 3 {
-        case 1: return (token >> 2, [0x20] + name)
-        case 2: return (token >> 2, name + [0x20])
+        case 1: return (token >> 2, flagSeparator + name)
+        case 2: return (token >> 2, name + flagSeparator)
         default: return (token >> 2, name)
         }
     }

@@ -319,7 +319,9 @@ public final class SheetReader {
         var text = table.string(field)
         if text.count > 40 { text = String(text.prefix(40)) + "…" }
         text = Self.visible(text)
-        let scales = scorer.scalesOfItem(item).map { instrument.scales[$0].id }.joined(separator: ", ")
+        let scaleList = scorer.scalesOfItem(item).map { instrument.scales[$0] }
+        let scales = scaleList.map { "«\($0.name(in: .english))»" }.joined(separator: ", ")
+        let scalesRu = scaleList.map { "«\($0.name(in: .russian))»" }.joined(separator: ", ")
         let itemID = instrument.items[item].id
         let who = respondent.isEmpty ? "" : ", respondent \(respondent)"
         let whoRu = respondent.isEmpty ? "" : ", респондент \(respondent)"
@@ -327,8 +329,8 @@ public final class SheetReader {
             ? "item \(itemID)\(who): cannot read «\(text)»; allowed answers: \(allowed). Correct the cell; until then scale(s) \(scales) of this respondent are not scored"
             : "item \(itemID)\(who): the cell is not valid text in \(encoding.rawValue); save the file as UTF-8 or Windows-1251. Scale(s) \(scales) of this respondent are not scored"
         let ru = valid
-            ? "пункт \(itemID)\(whoRu): не удаётся прочитать «\(text)»; допустимые ответы: \(allowed). Исправьте ячейку; пока шкалы \(scales) этого респондента не подсчитаны"
-            : "пункт \(itemID)\(whoRu): в ячейке недопустимый для \(encoding.rawValue) текст; сохраните файл в UTF-8 или Windows-1251. Шкалы \(scales) этого респондента не подсчитаны"
+            ? "пункт \(itemID)\(whoRu): не удаётся прочитать «\(text)»; допустимые ответы: \(allowed). Исправьте ячейку; пока шкалы \(scalesRu) этого респондента не подсчитаны"
+            : "пункт \(itemID)\(whoRu): в ячейке недопустимый для \(encoding.rawValue) текст; сохраните файл в UTF-8 или Windows-1251. Шкалы \(scalesRu) этого респондента не подсчитаны"
         return Diagnostic(.error, file: displayName, line: table.scanner.fields[field].line, column: field + 1, Message(en: en, ru: ru))
     }
 }

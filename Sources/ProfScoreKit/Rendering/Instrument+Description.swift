@@ -31,7 +31,7 @@ extension Instrument {
             t("id: \(id), version \(version)", "идентификатор: \(id), версия \(version)"),
             t("Authors: \(source.authors)", "Авторы: \(source.authors)"),
             t("Source: \(source.citation)", "Источник: \(source.citation)"),
-            t("Licence: \(source.licence)", "Условия использования: \(source.licence)"),
+            t("Licence: \(source.licence.en)", "Условия использования: \(source.licence.ru)"),
         ]
         if let url = source.url { meta.append(t("More: \(url)", "Подробнее: \(url)")) }
         if let grades { meta.append(t("Grades: \(grades.lowerBound)–\(grades.upperBound)", "Классы: \(grades.lowerBound)–\(grades.upperBound)")) }
@@ -91,7 +91,8 @@ extension Instrument {
 
     private func scalesSection(_ t: ReportTexts) -> ReportDocument.Section {
         let hasLetters = scales.contains { $0.letter != nil }
-        var columns = ["id", t("scale", "шкала")]
+        // The id is the scale's column in plain CSV and JSON (and in the instrument file).
+        var columns = [t("CSV column", "столбец CSV"), t("scale", "шкала")]
         if hasLetters { columns.append(t("letter", "буква")) }
         columns += [t("items", "пункты"), t("key", "ключ"), t("score", "балл"), t("possible range", "возможный диапазон"), t("missing answers", "пропуски")]
         let rows: [[ReportDocument.Cell]] = scales.map { scale in
@@ -122,8 +123,8 @@ extension Instrument {
         let forcedChoice = ForcedChoice.scales(of: self)
         if !forcedChoice.isEmpty {
             blocks.append(.note(t(
-                "Forced choice: the items of \(forcedChoice.sorted().map { scales[$0].id }.joined(separator: ", ")) score different scales by the option chosen, so these scores are ipsative (one scale's gain is another's loss).",
-                "Вынужденный выбор: пункты шкал \(forcedChoice.sorted().map { scales[$0].id }.joined(separator: ", ")) дают балл разным шкалам в зависимости от выбранного варианта, поэтому баллы ипсативны (прибавка одной шкалы — потеря другой).")))
+                "Forced choice: the items of \(forcedChoice.sorted().map { scales[$0].name(in: .english) }.joined(separator: ", ")) score different scales by the option chosen, so these scores are ipsative (one scale's gain is another's loss).",
+                "Вынужденный выбор: пункты шкал \(forcedChoice.sorted().map { "«\(scales[$0].name(in: .russian))»" }.joined(separator: ", ")) дают балл разным шкалам в зависимости от выбранного варианта, поэтому баллы ипсативны (прибавка одной шкалы — потеря другой).")))
         }
         return .init(title: t("Scales", "Шкалы"), level: 1, blocks: blocks)
     }
@@ -141,7 +142,7 @@ extension Instrument {
         var rows: [[ReportDocument.Cell]] = []
         for scale in scales {
             for level in scale.levels {
-                rows.append([.text(scale.id), .text("\(ScoreFormatting.plain(level.from))–\(ScoreFormatting.plain(level.to))"),
+                rows.append([.text(scale.name(in: t.language)), .text("\(ScoreFormatting.plain(level.from))–\(ScoreFormatting.plain(level.to))"),
                              .text(level.label.text(in: t.language))])
             }
         }
@@ -155,14 +156,14 @@ extension Instrument {
     }
 
     private func leadingSection(_ rule: LeadingTypeRule, _ t: ReportTexts) -> ReportDocument.Section {
-        let compared = rule.scales.map { scales[$0].id }.joined(separator: ", ")
+        let compared = rule.scales.map { scales[$0].name(in: t.language) }.joined(separator: ", ")
         var lines = [t("The leading type is the scale with the highest score among: \(compared).",
                        "Ведущий тип — шкала с наибольшим баллом среди: \(compared)."),
-                     t("Ties are not broken: all scales sharing the highest score are reported and the result is flagged «tie». If a compared scale is not scored, no leading type is reported («incomplete»).",
-                       "Равенство не разрешается: указываются все шкалы с наибольшим баллом, результат отмечается «tie». Если одна из сравниваемых шкал не подсчитана, ведущий тип не указывается («incomplete»).")]
+                     t("Ties are not broken: all scales sharing the highest score are reported and the result is flagged «tie» (tie in CSV). If a compared scale is not scored, no leading type is reported («type undetermined», incomplete in CSV).",
+                       "Равенство не разрешается: указываются все шкалы с наибольшим баллом, результат отмечается «равные баллы». Если одна из сравниваемых шкал не подсчитана, ведущий тип не указывается («тип не определён»).")]
         if let minimum = rule.minimum {
             lines.append(t("If the highest score is below \(ScoreFormatting.plain(minimum)), the result is «no pronounced interest» (none).",
-                           "Если наибольший балл ниже \(ScoreFormatting.plain(minimum)), результат — «интерес не выражен» (none)."))
+                           "Если наибольший балл ниже \(ScoreFormatting.plain(minimum)), результат — «интерес не выражен»."))
         }
         if rule.hollandCode {
             lines.append(t("A three-letter Holland code is reported from the letters \(rule.scales.compactMap { scales[$0].letter }.joined()); tied letters are bracketed.",
@@ -174,9 +175,9 @@ extension Instrument {
     private func profilesSection(_ profiles: ProfileMapping, _ t: ReportTexts) -> ReportDocument.Section {
         let rows: [[ReportDocument.Cell]] = scales.indices.map { index in
             let categories = (profiles.categoriesOfScale[index] ?? []).map {
-                "\(profiles.categories[$0].title.text(in: t.language)) (\(profiles.categories[$0].id))"
+                profiles.categories[$0].title.text(in: t.language)
             }
-            return [.text(scales[index].id), .text(categories.isEmpty ? "—" : categories.joined(separator: ", "))]
+            return [.text(scales[index].name(in: t.language)), .text(categories.isEmpty ? "—" : categories.joined(separator: ", "))]
         }
         return .init(title: t("Study profiles", "Профили обучения"), level: 1, blocks: [
             .paragraph(t("A respondent's study profile is the union of the categories of their leading type(s).",

@@ -365,9 +365,10 @@ private struct SectionBuilder {
     // MARK: - Problems and dynamics
 
     func problems(_ table: ResultTable, suffix: String) -> ReportDocument.Section {
-        let flags = ["blank", "missing", "unreadable", "same-answer"]
-        let flagTitles = [t("blank", "пустой"), t("too many missing", "много пропусков"), t("unreadable cell", "нечитаемая ячейка"),
-                          t("same answer everywhere", "везде один ответ")]
+        let shown: QualityFlags = [.blank, .tooManyMissing, .unreadable, .sameAnswer]
+        let named = QualityFlags.named.filter { shown.contains($0.flag) }
+        let flags = named.map(\.name)
+        let flagTitles = named.map { $0.label.text(in: t.language) }
         let hierarchy = table.hierarchy
         func row(_ label: String, _ index: Int) -> [ReportDocument.Cell] {
             let results = hierarchy.nodes[index].results

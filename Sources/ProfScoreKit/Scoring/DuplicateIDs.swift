@@ -105,7 +105,7 @@ struct DuplicateIDs {
     /// The warning for an id seen before.
     static func warning(id: String, file: String, line: Int, first: (file: String, line: Int)) -> Diagnostic {
         Diagnostic(.warning, file: file, line: line, column: 1, Message(
-            en: "respondent id '\(id)' already appeared at \(first.file):\(first.line); both sheets are scored and this one is flagged duplicate-id — check which one is right",
-            ru: "код респондента «\(id)» уже встречался в \(first.file):\(first.line); оба бланка подсчитаны, этот отмечен duplicate-id — проверьте, какой из них верный"))
+            en: "respondent id '\(id)' already appeared at \(first.file):\(first.line); both sheets are scored and this one is flagged «repeated id» (duplicate-id in CSV) — check which one is right",
+            ru: "код респондента «\(id)» уже встречался в \(first.file):\(first.line); оба бланка подсчитаны, этот отмечен «повтор кода» — проверьте, какой из них верный"))
     }
 }

@@ -18,14 +18,25 @@ public struct QualityFlags: OptionSet, Sendable, Hashable {
     /// A compared scale is invalid, so no leading type is reported.
     public static let incomplete = QualityFlags(rawValue: 1 << 6)
 
-    /// Every flag with the name used in outputs, in output order.
-    public static let named: [(flag: QualityFlags, name: String)] = [
-        (.blank, "blank"), (.tooManyMissing, "missing"), (.unreadable, "unreadable"), (.sameAnswer, "same-answer"),
-        (.duplicateID, "duplicate-id"), (.tie, "tie"), (.incomplete, "incomplete"),
+    /// Every flag with its name in machine outputs (CSV, JSON) and its
+    /// label for people (tables, reports, Excel), in output order.
+    public static let named: [(flag: QualityFlags, name: String, label: LocalizedText)] = [
+        (.blank, "blank", LocalizedText(ru: "пустой", en: "blank")),
+        (.tooManyMissing, "missing", LocalizedText(ru: "много пропусков", en: "too many missing")),
+        (.unreadable, "unreadable", LocalizedText(ru: "нечитаемая ячейка", en: "unreadable cell")),
+        (.sameAnswer, "same-answer", LocalizedText(ru: "везде один ответ", en: "same answer everywhere")),
+        (.duplicateID, "duplicate-id", LocalizedText(ru: "повтор кода", en: "repeated id")),
+        (.tie, "tie", LocalizedText(ru: "равные баллы", en: "tie")),
+        (.incomplete, "incomplete", LocalizedText(ru: "тип не определён", en: "type undetermined")),
     ]
 
-    /// The flags' names, as written in outputs (`missing unreadable`).
+    /// The flags' names, as written in machine outputs (`missing unreadable`).
     public var names: [String] {
         Self.named.filter { contains($0.flag) }.map(\.name)
+    }
+
+    /// The flags' labels for people, in the given language.
+    public func labels(in language: Language) -> [String] {
+        Self.named.filter { contains($0.flag) }.map { $0.label.text(in: language) }
     }
 }
