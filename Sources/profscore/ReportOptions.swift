@@ -1,3 +1,4 @@
+import Foundation
 import ProfScoreKit
 
 /// The options `report` and `merge` share: grouping, bands, targets,
@@ -99,11 +100,17 @@ struct ReportOptions {
         return settings
     }
 
+    /// Today's date in local time, as the report says it (`2026-12-01`).
+    static func today() -> String {
+        let day = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+    }
+
     /// Writes a rendered summary to the output.
     func write(_ summary: Summary, terminal: Terminal) -> ExitCode {
         do {
             let sink = try outputPath.map(OutputSink.file) ?? .standardOutput()
-            sink.write(summary.rendered(as: format, language: terminal.language, excel: excel))
+            sink.write(summary.rendered(as: format, language: terminal.language, excel: excel, date: Self.today()))
             try sink.commit()
             return .success
         } catch {

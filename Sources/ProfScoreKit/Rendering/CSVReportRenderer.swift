@@ -1,5 +1,6 @@
-/// Renders a report as CSV: every table under a title row, tables separated
-/// by an empty row. With `excel`: UTF-8 with BOM, `;`, CRLF, decimal comma
+/// Renders a report as CSV: the report's title and what it is about
+/// (instrument, year, school, date, counts) first, one per row, then every
+/// table under a title row, tables separated by an empty row. With `excel`: UTF-8 with BOM, `;`, CRLF, decimal comma
 /// (what Russian Excel opens directly); numbers stay numbers, and text cells
 /// that Excel would run as formulas are neutralised.
 public enum CSVReportRenderer {
@@ -21,12 +22,12 @@ public enum CSVReportRenderer {
             }
             out.append(contentsOf: newline)
         }
-        var first = true
+        row([.text(document.title)])
+        for line in document.meta { row([.text(line)]) }
         for section in document.sections {
             for block in section.blocks {
                 guard case .table(let table) = block else { continue }
-                if !first { out.append(contentsOf: newline) }
-                first = false
+                out.append(contentsOf: newline)
                 row([.text(section.title == table.caption ? table.caption : section.title + " — " + table.caption)])
                 row(table.columns.map { .text($0) })
                 for cells in table.rows { row(cells) }

@@ -3,7 +3,8 @@ extension ReportDocument {
     /// - Parameters:
     ///   - summary: the summary (from scoring, or merged).
     ///   - language: the language of the texts.
-    public init(summary: Summary, language: Language) {
+    ///   - date: the day the report is made (`2026-12-01`), said under the title; `nil`: not said.
+    public init(summary: Summary, language: Language, date: String? = nil) {
         let t = ReportTexts(language: language)
         let instrument = summary.instrument
         let settings = summary.settings
@@ -19,6 +20,16 @@ extension ReportDocument {
             t("Results of groups with fewer than \(settings.minCell) scored sheets are not shown, nor those of other groups they could be computed from by subtraction. The report contains no names or ids.",
               "Результаты групп, где подсчитано меньше \(settings.minCell) бланков, не показываются, как и результаты других групп, из которых их можно было бы вычислить вычитанием. В отчёте нет имён и кодов учащихся."),
         ]
+        // The schools, as the sheets or the roster name them (a region's report counts them).
+        let schools = Set(summary.groups.compactMap(\.key.school)).sorted()
+        switch schools.count {
+        case 0: break
+        case 1: meta.insert(t("School", "Школа") + ": " + schools[0], at: 2)
+        case 2...3: meta.insert(t("Schools", "Школы") + ": " + schools.joined(separator: ", "), at: 2)
+        default: meta.insert(t("Schools: \(schools.count)", "Школ: \(schools.count)"), at: 2)
+        }
+        if let date { meta.insert(t("Made on", "Сформирован") + ": " + date, at: 2) }
+        let countsLine = meta.count - 2
         sections = []
         let builder = SectionBuilder(summary: summary, texts: t)
         var yearTotalHidden = false
@@ -37,7 +48,7 @@ extension ReportDocument {
         }
         if yearTotalHidden {
             // The counts over every year would give a hidden year's counts (or be them).
-            meta[2] = t("Sheets read: …, scored: … (hidden: a school year has fewer than \(settings.minCell) sheets)",
+            meta[countsLine] = t("Sheets read: …, scored: … (hidden: a school year has fewer than \(settings.minCell) sheets)",
                         "Бланков прочитано: …, подсчитано: … (скрыто: в одном из учебных лет меньше \(settings.minCell) бланков)")
         }
         if years.count > 1, summary.groups.contains(where: { $0.coverage != nil }) {
