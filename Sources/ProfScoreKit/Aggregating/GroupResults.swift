@@ -8,8 +8,14 @@ public struct GroupResults: Sendable, Hashable {
     public internal(set) var sheets = 0
     /// Sheets with every scale scored.
     public internal(set) var scored = 0
-    /// Quality flag name → sheets with it.
+    /// Quality flag name → sheets with it; with a roster of students also
+    /// ``secondSheet`` and ``notInRoster``.
     public internal(set) var flags: [String: Int] = [:]
+
+    /// In ``flags``: a student's second (third…) scored sheet, read but not counted again.
+    public static let secondSheet = "second-sheet"
+    /// In ``flags``: a scored sheet whose id is not in the roster (in no share).
+    public static let notInRoster = "not-in-roster"
     /// Leading type (scale ids joined by `+` for a tie, or `none`) → scored sheets.
     public internal(set) var leading: [String: Int] = [:]
     /// Study-profile category id → scored sheets pointing to it (a tie counts in each).

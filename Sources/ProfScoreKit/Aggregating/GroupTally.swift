@@ -42,6 +42,10 @@ struct GroupTally {
     var sheets = 0
     var scored = 0
     var withProfile = 0
+    /// With a roster of students: a student's second scored sheets (read,
+    /// not counted), and scored sheets of ids not in the roster.
+    var secondSheets = 0
+    var notInRoster = 0
     /// Per flag bit.
     var flags = [Int](repeating: 0, count: 16)
     /// Leading scales (indices) and their scored sheets, in order of first
@@ -114,12 +118,15 @@ struct GroupTally {
     /// Counts a sheet read but not used (a student's second scored sheet).
     mutating func addUnused() {
         sheets += 1
+        secondSheets += 1
     }
 
     mutating func merge(_ other: GroupTally) {
         sheets += other.sheets
         scored += other.scored
         withProfile += other.withProfile
+        secondSheets += other.secondSheets
+        notInRoster += other.notInRoster
         for index in flags.indices { flags[index] += other.flags[index] }
         for (position, key) in other.leadingKeys.enumerated() {
             if let index = leadingKeys.firstIndex(of: key) {
@@ -147,6 +154,8 @@ struct GroupTally {
             let bit = flag.rawValue.trailingZeroBitCount
             if flags[bit] > 0 { results.flags[name] = flags[bit] }
         }
+        if secondSheets > 0 { results.flags[GroupResults.secondSheet] = secondSheets }
+        if notInRoster > 0 { results.flags[GroupResults.notInRoster] = notInRoster }
         for (key, n) in zip(leadingKeys, leadingCounts) {
             let name = key == Self.none ? "none" : key.map { instrument.scales[$0].id }.joined(separator: "+")
             results.leading[name] = n

@@ -172,6 +172,7 @@ public final class SummaryBuilder {
             if hasRoster {
                 if perStudentRoster {
                     if scored && !id.isEmpty && notInRosterSeen.insert(id).inserted { notInRoster.append(id) }
+                    if scored { tallies[leafIndex!].notInRoster += 1 }
                 } else if rosterClassIndex[Self.classIndexKey(school: key.school, className: key.className)] == key {
                     if scored && !id.isEmpty {
                         diagnosedByClass[key, default: []].insert(id)

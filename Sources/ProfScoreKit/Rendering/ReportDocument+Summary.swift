@@ -197,8 +197,8 @@ private struct SectionBuilder {
         let allColumns = [t("Group", "Группа"), t("Enrolled", "Обучающихся"), t("Diagnosed", "Прошли диагностику"),
                           t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")]
         var blocks: [ReportDocument.Block] = [
-            .paragraph(t("Share diagnosed = enrolled students with a scored sheet ÷ enrolled students; each student counts once.",
-                         "Доля прошедших диагностику = обучающиеся с подсчитанным бланком ÷ все обучающиеся; каждый ученик учитывается один раз.")),
+            .paragraph(t("Share diagnosed = enrolled students with a scored sheet ÷ enrolled students; each student counts once (how this differs from the sheets scored: «Sheets with problems»).",
+                         "Доля прошедших диагностику = обучающиеся с подсчитанным бланком ÷ все обучающиеся; каждый ученик учитывается один раз (чем это число отличается от числа подсчитанных бланков — в разделе «Бланки с замечаниями»).")),
             .table(.init(caption: t("Coverage", "Охват диагностикой"), columns: allColumns, rows: made.map(\.all))),
         ]
         if !instrument.categories.isEmpty {
@@ -378,9 +378,16 @@ private struct SectionBuilder {
     func problems(_ table: ResultTable, suffix: String) -> ReportDocument.Section {
         let shown: QualityFlags = [.blank, .tooManyMissing, .unreadable, .sameAnswer]
         let named = QualityFlags.named.filter { shown.contains($0.flag) }
-        let flags = named.map(\.name)
-        let flagTitles = named.map { $0.label.text(in: t.language) }
+        var flags = named.map(\.name)
+        var flagTitles = named.map { $0.label.text(in: t.language) }
         let hierarchy = table.hierarchy
+        // With a roster of students: the sheets that are read (or scored) but count for no student.
+        let total = hierarchy.nodes[hierarchy.total].results
+        let rosterCounts = [(GroupResults.secondSheet, t("student's second sheet", "второй бланк ученика")),
+                            (GroupResults.notInRoster, t("not in the roster", "нет в списке"))]
+            .filter { name, _ in hierarchy.nodes.contains { $0.results.flags[name] != nil } }
+        flags += rosterCounts.map(\.0)
+        flagTitles += rosterCounts.map(\.1)
         func row(_ label: String, _ index: Int) -> [ReportDocument.Cell] {
             let results = hierarchy.nodes[index].results
             guard !table.sheets.suppressed[index] else { return [.text(label)] + Array(repeating: .hidden, count: 2 + flags.count) }
@@ -390,13 +397,22 @@ private struct SectionBuilder {
         if let finest = hierarchy.levelNodes.last, finest.count > 1 {
             rows += finest.map { row(label(hierarchy.nodes[$0].key!, levels: settings.groupBy), $0) }
         }
-        let blocks: [ReportDocument.Block] = [
+        var blocks: [ReportDocument.Block] = [
             .paragraph(t("A sheet is scored when it is not blank and every scale could be scored. The diagnostics of «profscore score» say which cells to correct.",
                          "Бланк подсчитан, если он не пустой и все шкалы удалось подсчитать. Какие ячейки исправить, показывает команда «profscore score».")),
             .table(.init(caption: t("Sheets read and scored", "Прочитано и подсчитано"),
                          columns: [t("Group", "Группа"), t("Read", "Прочитано"), t("Scored", "Подсчитано")] + flagTitles, rows: rows,
                          footnote: footnote(rows))),
         ]
+        if !rosterCounts.isEmpty && !table.sheets.suppressed[hierarchy.total] {
+            // How the counts add up, for everyone (never ids).
+            let second = total.flags[GroupResults.secondSheet] ?? 0, outside = total.flags[GroupResults.notInRoster] ?? 0
+            let notScored = total.sheets - total.scored - second
+            blocks.insert(.paragraph(t(
+                "How the counts add up: \(total.sheets) sheets read = \(total.scored) scored + \(second) second sheets of a student (read, not counted again) + \(notScored) not scored (blank, or an answer missing or unreadable). Students diagnosed (coverage) = \(total.scored) scored − \(outside) sheets of students not in the roster = \(total.scored - outside).",
+                "Как сходятся числа: прочитано бланков \(total.sheets) = подсчитано \(total.scored) + вторых бланков ученика \(second) (прочитаны, повторно не учитываются) + не подсчитано \(notScored) (пустые, с пропусками или нечитаемыми ответами). Прошли диагностику (охват) = подсчитано \(total.scored) − бланков учеников, которых нет в списке, \(outside) = \(total.scored - outside).")),
+                at: 1)
+        }
         return .init(title: t("Sheets with problems", "Бланки с замечаниями") + suffix, level: 1, blocks: blocks, startsPage: false)
     }
 
