@@ -76,7 +76,16 @@ import Testing
     /// The summary's total, as `report` builds it: in one go, or in parts on
     /// `threads` threads (`nil` when the sheet has no rows).
     static func total(path: String, instrument: Instrument, threads: Int) throws -> GroupResults? {
-        let settings = ReportSettings(groupBy: [])
+        // The summary keeps its finest groups (classes); the total is their sum.
+        let summary = try Self.summary(path: path, instrument: instrument, threads: threads, settings: ReportSettings(groupBy: []))
+        guard var total = summary.groups.first?.results else { return nil }
+        for group in summary.groups.dropFirst() { total.merge(group.results) }
+        return total
+    }
+
+    /// The summary `report` builds with `settings`: in one go, or in parts on
+    /// `threads` threads.
+    static func summary(path: String, instrument: Instrument, threads: Int, settings: ReportSettings) throws -> Summary {
         let builder = SummaryBuilder(instrument: instrument, roster: nil, schoolYear: "2025/26", settings: settings)
         let batch = BatchScorer(scorer: Scorer(instrument: instrument), detectsDuplicateIDs: false)
         if threads == 1 {
@@ -96,11 +105,7 @@ import Testing
                 }
             for part in parts { builder.merge(part) }
         }
-        // The summary keeps its finest groups (classes); the total is their sum.
-        let summary = builder.finish(report: { _ in })
-        guard var total = summary.groups.first?.results else { return nil }
-        for group in summary.groups.dropFirst() { total.merge(group.results) }
-        return total
+        return builder.finish(report: { _ in })
     }
 
     @Test(arguments: ReferenceDifferentialTests.bundledIDs)

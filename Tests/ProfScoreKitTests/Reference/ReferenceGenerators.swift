@@ -203,6 +203,43 @@ enum RefGenerators {
         var unclosedQuoteAllowed: Bool = false
         /// No quote anywhere after the header (production then scores the file in parts).
         var noQuotes: Bool = false
+        /// School, grade and class columns under the names of docs/privacy.md,
+        /// with several classes, grades and schools (and empty or odd cells).
+        var groupColumns: Bool = false
+    }
+
+    /// One row's school, grade and class cells (with `groupColumns`).
+    struct GroupCells {
+        var school = "", grade = "", className = ""
+    }
+
+    /// A sheet's spellings of its classes: one spelling per class in a sheet,
+    /// odd ones included («7 а», «7а», «7-А»), and cells with no grade in them.
+    static func classSpellings<R: RandomNumberGenerator>(_ rng: inout R) -> [String] {
+        var classes = ["7А", "7Б", "8В", "9А", "10Б", "11А", "5Г"].map { name -> String in
+            switch int(0...9, &rng) {
+            case 0: return name.lowercased()
+            case 1: return String(name.dropLast()) + " " + String(name.last!).lowercased()
+            case 2: return String(name.dropLast()) + "-" + String(name.last!)
+            default: return name
+            }
+        }
+        classes.removeLast(int(0...3, &rng))
+        return classes + ["", "", "=1+1", "Б7", "кружок"]
+    }
+
+    /// Random school, grade and class cells for a row.
+    static func groupCells<R: RandomNumberGenerator>(_ classes: [String], _ rng: inout R) -> GroupCells {
+        var cells = GroupCells()
+        cells.className = pick(classes, &rng)
+        cells.school = pick(["Школа № 1", "Школа № 1", "Школа № 2", "Лицей «Вектор»", ""], &rng)
+        let digits = String(cells.className.prefix { $0.isASCII && $0.isNumber })
+        switch int(0...99, &rng) {
+        case 0..<5: cells.grade = String(int(5...11, &rng))    // the grade column says otherwise
+        case 5: cells.grade = ""                              // an empty grade cell
+        default: cells.grade = digits.isEmpty ? pick(["", "8"], &rng) : digits
+        }
+        return cells
     }
 
     /// Private-use character written as one invalid UTF-8 byte (0xFF).
@@ -254,6 +291,15 @@ enum RefGenerators {
             itemHeaders.remove(at: int(0...(itemHeaders.count - 1), &rng))   // an item without a column
         }
         if options.oddHeader && chance(15, &rng) { itemHeaders.append(pick(instrument.items, &rng).id) }   // a second column
+        if options.groupColumns {
+            // Under any of their names (compared as answers are), in any order.
+            if chance(70, &rng) { infoNames.append(pick(["школа", "Школа", "school", "ОО", "Образовательная организация", "учреждение"], &rng)) }
+            if chance(40, &rng) { infoNames.append(pick(["параллель", "Параллель", "grade", "год обучения", "Класс (параллель)"], &rng)) }
+            let name = pick(["класс", "класс", "Класс", "class", "группа", "КЛАСС"], &rng)
+            if let k = infoNames.firstIndex(of: "класс") { infoNames[k] = name } else if chance(90, &rng) { infoNames.append(name) }
+            if infoNames.count > 2 && chance(50, &rng) { infoNames.swapAt(1, infoNames.count - 1) }
+        }
+        let classSpellings = options.groupColumns ? classSpellings(&rng) : []
         if options.oddHeader && chance(20, &rng) { infoNames.append("99") }                               // number-like
         if options.oddHeader && chance(15, &rng) { infoNames.append("класс") }                            // repeated name
         if options.oddHeader && !options.noQuotes && chance(10, &rng) { infoNames.append("примечание;\"x\"") }   // needs quoting
@@ -277,6 +323,7 @@ enum RefGenerators {
         if options.sepLine { lines.append("sep=\(d)") }
         if chance(10, &rng) { lines.append("") }   // a blank line before the header
         lines.append(headerLine)
+        let groupRoles = columns.map { options.groupColumns && $0.item == nil ? RefGroups.role(of: $0.name) : nil }
         var ids: [String] = []
         let names = options.noQuotes
             ? ["Иванов Иван", "Петрова Анна", "Ёлкина Алёна", "", "Ли Мин", "Ян"]
@@ -294,7 +341,8 @@ enum RefGenerators {
             if chance(m / 10, &rng) { id = "" }
             ids.append(id)
             var cells: [String] = []
-            for column in columns {
+            let group = options.groupColumns ? groupCells(classSpellings, &rng) : GroupCells()
+            for (k, column) in columns.enumerated() {
                 if let item = column.item {
                     let format = instrument.formats[instrument.items[item].format]
                     let roll = int(0...99, &rng)
@@ -309,6 +357,12 @@ enum RefGenerators {
                     cells.append(id)
                 } else if column.name == "ФИО" {
                     cells.append(pick(names, &rng))
+                } else if let role = groupRoles[k] {
+                    switch role {
+                    case .school: cells.append(group.school)
+                    case .grade: cells.append(group.grade)
+                    case .className: cells.append(group.className)
+                    }
                 } else {
                     cells.append(pick(["7А", "7 а", "", "10Б", "=1+1"], &rng))
                 }
