@@ -44,7 +44,7 @@ enum AnalyzeCommand {
             совпадают с psych::alpha в R (см. docs/analysis.md).
             """),
         options: [
-            .instrument,
+            .instrument, .missing,
             OptionSpec("format", choices: AnalysisFormat.self, default: .table, help: Message(
                 en: "Output format (default: {default}). CSV and JSON carry full precision.",
                 ru: "Формат вывода (по умолчанию {default}). В CSV и JSON — полная точность.")),
@@ -73,7 +73,7 @@ enum AnalyzeCommand {
         }) else { return .usage }
         let instrument: Instrument
         do {
-            instrument = try Instrument.named(instrumentName)
+            instrument = try arguments.instrument(named: instrumentName)
         } catch {
             terminal.error(error.rendered(in: terminal.language))
             return ExitCode.forFailure(error)

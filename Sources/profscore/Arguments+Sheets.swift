@@ -1,3 +1,4 @@
+import Foundation
 import ProfScoreKit
 
 /// The operands of the commands that read answer sheets with an instrument
@@ -25,5 +26,13 @@ extension Arguments {
             return nil
         }
         return (instrument, operands)
+    }
+
+    /// The instrument of `--instrument`, with the cells of `--missing` read as no answer.
+    func instrument(named name: String) throws(ProfScoreError) -> Instrument {
+        let instrument = try Instrument.named(name)
+        guard let text = values["missing"] else { return instrument }
+        let tokens = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return instrument.addingMissingTokens(tokens)
     }
 }

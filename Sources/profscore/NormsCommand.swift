@@ -44,7 +44,7 @@ enum NormsCommand {
             все группы с их n и сырые баллы каждого стена; см. docs/instrument-format.md.
             """),
         options: [
-            .instrument,
+            .instrument, .missing,
             OptionSpec("output", value: "NEW.json", "НОВЫЙ.json", help: Message(
                 en: "The new instrument file (required; not the instrument file or an input).",
                 ru: "Новый файл инструмента (обязателен; не файл инструмента и не входной файл).")),
@@ -102,7 +102,7 @@ enum NormsCommand {
 
         let instrument: Instrument
         do {
-            instrument = try Instrument.named(instrumentName)
+            instrument = try arguments.instrument(named: instrumentName)
         } catch {
             terminal.report(error)
             return ExitCode.forFailure(error)

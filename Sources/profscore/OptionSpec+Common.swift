@@ -6,6 +6,10 @@ extension OptionSpec {
         en: "Bundled instrument id (see profscore instruments) or an instrument file.",
         ru: "Идентификатор встроенного инструмента (см. profscore instruments) или файл инструмента."))
 
+    static let missing = OptionSpec("missing", value: "CELL,CELL", "ЯЧЕЙКА,ЯЧЕЙКА", help: Message(
+        en: "Cells that mean no answer, read as empty cells (e.g. NA,99,-9); NA already is in numeric formats. An answer's own spelling stays an answer.",
+        ru: "Ячейки, означающие отсутствие ответа, читаются как пустые (напр. NA,99,-9); NA — уже в числовых форматах. Написание ответа остаётся ответом."))
+
     static let output = OptionSpec("output", value: "PATH", "ПУТЬ", help: Message(
         en: "Write to PATH (whole or not at all) instead of standard output.",
         ru: "Записать в ПУТЬ (целиком или никак) вместо стандартного вывода."))

@@ -46,7 +46,7 @@ enum ReportCommand {
             муниципалитета: в ней ничего не скрыто).
             """),
         options: [
-            .instrument,
+            .instrument, .missing,
             OptionSpec("roster", value: "FILE", "ФАЙЛ", help: Message(
                 en: "Students (id, school, class, grade, ОВЗ) or classes (school, class, grade, enrolled, ОВЗ) enrolled, for the share diagnosed.",
                 ru: "Список учащихся (код, школа, класс, параллель, ОВЗ) или классов (школа, класс, параллель, численность, ОВЗ) для доли охвата.")),
@@ -88,7 +88,7 @@ enum ReportCommand {
         let year = arguments.values["year"].map(SchoolYear.normalize) ?? SchoolYear.containing(Date())
 
         let instrument: Instrument, settings: ReportSettings, roster: Roster?
-        switch load(instrumentName, rosterPath: arguments.values["roster"], options: options, terminal: terminal) {
+        switch load(instrumentName, arguments: arguments, options: options, terminal: terminal) {
         case .success(let loaded): (instrument, settings, roster) = loaded
         case .failure(let exit): return exit.code
         }
@@ -116,12 +116,12 @@ enum ReportCommand {
     }
 
     /// The instrument, the report settings (with `--targets`) and the roster, or the exit code when one cannot be read.
-    private static func load(_ instrumentName: String, rosterPath: String?, options: ReportOptions,
+    private static func load(_ instrumentName: String, arguments: Arguments, options: ReportOptions,
                              terminal: Terminal) -> Result<(Instrument, ReportSettings, Roster?), CommandExit> {
         do {
-            let instrument = try Instrument.named(instrumentName)
+            let instrument = try arguments.instrument(named: instrumentName)
             let settings = try options.settings(over: ReportSettings(), terminal: terminal)
-            let roster = try rosterPath.map { path throws(ProfScoreError) in try Roster.load(path: path, report: terminal.diagnostic) }
+            let roster = try arguments.values["roster"].map { path throws(ProfScoreError) in try Roster.load(path: path, report: terminal.diagnostic) }
             return .success((instrument, settings, roster))
         } catch {
             terminal.report(error)

@@ -52,7 +52,7 @@ enum ScoreCommand {
             респондентах без группы.
             """),
         options: [
-            .instrument,
+            .instrument, .missing,
             OptionSpec("format", choices: ScoreFormat.self, default: .csv, help: Message(
                 en: "Output format (default: {default}).", ru: "Формат вывода (по умолчанию {default}).")),
             OptionSpec("output", value: "PATH", "ПУТЬ", help: Message(
@@ -132,7 +132,7 @@ enum ScoreCommand {
 
         let instrument: Instrument
         do {
-            instrument = try Instrument.named(instrumentName)
+            instrument = try arguments.instrument(named: instrumentName)
         } catch {
             terminal.report(error)
             return .forFailure(error)

@@ -28,8 +28,8 @@ public final class SampleAnalyzer {
     private var optionCounts: [[Int]]
     private var missingCounts: [Int]
     private let blankOption: [Int32]
-    private let lookups: [AnswerLookup]
-    private let itemIndexByKey: [[UInt8]: Int]
+    /// Reads answers given by item id as a sheet's cells are read.
+    private let scorer: Scorer
     private var codes: [Int32] = []
     /// Respondents added so far.
     public private(set) var respondentCount = 0
@@ -85,10 +85,7 @@ public final class SampleAnalyzer {
         optionCounts = instrument.items.map { Array(repeating: 0, count: formats[$0.format].options.count) }
         missingCounts = Array(repeating: 0, count: instrument.items.count)
         blankOption = instrument.items.map { Int32(formats[$0.format].blankOption ?? -1) }
-        lookups = formats.map(AnswerLookup.init)
-        var byKey: [[UInt8]: Int] = [:]
-        for (index, item) in instrument.items.enumerated() { byKey[TokenNormalizer.normalize(item.id)] = index }
-        itemIndexByKey = byKey
+        scorer = Scorer(instrument: instrument)
     }
 
     /// Reads every row of answer sheets into the sample (through one
@@ -125,14 +122,7 @@ public final class SampleAnalyzer {
     ///   given and empty answers are missing, answers that match no option
     ///   count as missing too.
     public func add(answers: [String: String]) {
-        var codes = [Int32](repeating: ScoringPlan.missing, count: instrument.items.count)
-        for (itemID, typed) in answers {
-            guard let item = itemIndexByKey[TokenNormalizer.normalize(itemID)] else { continue }
-            let normalized = TokenNormalizer.normalize(typed)
-            if normalized.isEmpty { continue }
-            codes[item] = lookups[instrument.items[item].format].option(normalized: normalized).map(Int32.init) ?? ScoringPlan.unreadable
-        }
-        add(codes: codes)
+        add(codes: scorer.codes(answers: answers))
     }
 
     /// Adds one respondent from option indices per item (``ScoringPlan/missing``

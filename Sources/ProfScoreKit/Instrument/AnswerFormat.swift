@@ -32,6 +32,17 @@ public struct AnswerFormat: Sendable, Hashable {
     public var options: [Option]
     /// Index in ``options`` of the option that an empty cell means, if any.
     public var blankOption: Int?
+    /// Cells that mean "no answer", read as an empty cell (`missing` in the
+    /// file, and `--missing`): `NA`, `99`, `нет ответа`…
+    public var missingTokens: [String] = []
+
+    /// Whether every option's code is a number (a rating scale written 1…5).
+    public var isNumeric: Bool { options.allSatisfy { Double($0.code) != nil } }
+
+    /// Every cell read as "no answer": ``missingTokens``, and `NA` (what R
+    /// writes for a missing value) in a numeric format. An option's own
+    /// spelling is never missing (``AnswerLookup`` gives the option).
+    public var noAnswerTokens: [String] { missingTokens + (isNumeric ? ["NA"] : []) }
 
     /// The smallest and largest option value, used for reverse keying.
     /// `nil` when the options carry no values.

@@ -35,6 +35,17 @@ public struct Instrument: Sendable {
     public var norms: Norms? = nil
 
     /// Bibliographic and licensing information.
+    /// The instrument with more cells read as "no answer" in every answer
+    /// format (`--missing NA,99`); in a format where a token is an answer's
+    /// spelling, the answer wins.
+    public func addingMissingTokens(_ tokens: [String]) -> Instrument {
+        var copy = self
+        for index in copy.answerFormats.indices {
+            copy.answerFormats[index].missingTokens += tokens
+        }
+        return copy
+    }
+
     public struct Source: Sendable, Hashable {
         /// Authors of the questionnaire.
         public var authors: String

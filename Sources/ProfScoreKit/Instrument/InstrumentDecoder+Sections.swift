@@ -96,7 +96,7 @@ extension InstrumentDecoder {
         var ok = true
         for (index, element) in elements.enumerated() {
             let path = "$.answerFormats[\(index)]"
-            guard let members = object(element, path, required: ["id", "kind", "options"], optional: ["blank"]) else {
+            guard let members = object(element, path, required: ["id", "kind", "options"], optional: ["blank", "missing"]) else {
                 ok = false; continue
             }
             let id = identifier(members["id"], path + ".id", pattern: .label)
@@ -140,6 +140,23 @@ extension InstrumentDecoder {
             }
             guard let id, let kind, optionsOK else { ok = false; continue }
             var format = AnswerFormat(id: id, kind: kind, options: options, blankOption: nil)
+            if let missingNode = members["missing"], let tokens = array(missingNode, path + ".missing") {
+                for (tokenIndex, tokenNode) in tokens.enumerated() {
+                    guard let token = string(tokenNode, path + ".missing[\(tokenIndex)]") else { ok = false; continue }
+                    let spelling = TokenNormalizer.normalize(token)
+                    if spelling.isEmpty {
+                        error(tokenNode, path + ".missing[\(tokenIndex)]", en: "an empty cell is always a missing answer; give the cells that also mean one, such as \"NA\"",
+                              ru: "пустая ячейка — всегда пропуск; укажите ячейки, которые тоже означают пропуск, напр. «NA»")
+                        ok = false
+                    } else if let option = options.firstIndex(where: { ([$0.code] + $0.tokens).contains { TokenNormalizer.normalize($0) == spelling } }) {
+                        error(tokenNode, path + ".missing[\(tokenIndex)]", en: "'\(token)' is an answer (option '\(options[option].code)'); it cannot also mean a missing answer",
+                              ru: "«\(token)» — ответ (вариант «\(options[option].code)»); он не может означать и пропуск")
+                        ok = false
+                    } else {
+                        format.missingTokens.append(token)
+                    }
+                }
+            }
             let lookup = AnswerLookup(format: format)
             for collision in lookup.collisions {
                 error(members["options"]!, path + ".options",

@@ -3,6 +3,8 @@
 struct AnswerLookup: Sendable {
     /// Normalised spelling → option index.
     private var table: [[UInt8]: Int] = [:]
+    /// Normalised spellings that mean "no answer" (``AnswerFormat/noAnswerTokens``).
+    private var noAnswer: Set<[UInt8]> = []
     /// Spellings that two options share after normalisation.
     private(set) var collisions: [(spelling: String, first: Int, second: Int)] = []
 
@@ -17,6 +19,20 @@ struct AnswerLookup: Sendable {
                 }
             }
         }
+        for token in format.noAnswerTokens {
+            let key = TokenNormalizer.normalize(token)
+            if table[key] == nil && !key.isEmpty { noAnswer.insert(key) }
+        }
+    }
+
+    /// What a normalised cell of this format means — the one rule for every
+    /// way a cell is read: the option it selects, ``ScoringPlan/missing``
+    /// when it is empty or says "no answer", ``ScoringPlan/unreadable`` otherwise.
+    @inline(__always)
+    func code(normalized: [UInt8]) -> Int32 {
+        if normalized.isEmpty { return ScoringPlan.missing }
+        if let option = table[normalized] { return Int32(option) }
+        return noAnswer.contains(normalized) ? ScoringPlan.missing : ScoringPlan.unreadable
     }
 
     /// The option a normalised cell selects, if any.

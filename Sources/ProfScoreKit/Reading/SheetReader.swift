@@ -282,14 +282,7 @@ public final class SheetReader {
             let format = scorer.itemLookup[item]
             let lookup = scorer.lookups[format]
             let valid = table.withField(field) { TokenNormalizer.normalize($0, into: &normalized) }
-            let value: Int32
-            if valid && normalized.isEmpty {
-                value = ScoringPlan.missing
-            } else if valid, let option = lookup.option(normalized: normalized) {
-                value = Int32(option)
-            } else {
-                value = ScoringPlan.unreadable
-            }
+            let value = valid ? lookup.code(normalized: normalized) : ScoringPlan.unreadable
             if !table.scanner.fields[field].quoted {
                 table.withField(field) { raw in
                     var start = 0, end = raw.count

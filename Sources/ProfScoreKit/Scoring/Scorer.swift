@@ -39,15 +39,19 @@ public struct Scorer: Sendable {
     ///   that matches no option makes the item's scales invalid.
     /// - Returns: the scores, levels, leading type and flags.
     public func score(answers: [String: String]) -> RespondentScore {
+        score(codes: codes(answers: answers))
+    }
+
+    /// The option index per item of answers given by item id, as a sheet's
+    /// cells are read (``AnswerLookup/code(normalized:)``); items not given are missing.
+    func codes(answers: [String: String]) -> [Int32] {
         var codes = [Int32](repeating: ScoringPlan.missing, count: plan.itemCount)
         for (itemID, typed) in answers {
             // Item ids match as sheet headers do: after normalisation.
             guard let index = itemIndexByKey[TokenNormalizer.normalize(itemID)] else { continue }
-            let normalized = TokenNormalizer.normalize(typed)
-            if normalized.isEmpty { continue }
-            codes[index] = lookups[itemLookup[index]].option(normalized: normalized).map(Int32.init) ?? ScoringPlan.unreadable
+            codes[index] = lookups[itemLookup[index]].code(normalized: TokenNormalizer.normalize(typed))
         }
-        return score(codes: codes)
+        return codes
     }
 
     /// Scores one respondent from option indices (`ScoringPlan.missing`,

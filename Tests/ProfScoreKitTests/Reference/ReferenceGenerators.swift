@@ -62,6 +62,8 @@ enum RefGenerators {
         var tokens: [[String]]
         var values: [Double]?
         var blank: String? = nil
+        /// Cells that mean "no answer" (`missing`).
+        var missing: [String] = []
     }
 
     /// A small valid instrument (docs/instrument-format.md) as JSON text.
@@ -69,9 +71,11 @@ enum RefGenerators {
         let catalogue: [GeneratedFormat] = [
             GeneratedFormat(id: "ab", kind: "choice", codes: ["а", "б", "в"], tokens: [["1"], ["b", "2"], ["3"]], values: nil),
             GeneratedFormat(id: "l5", kind: "likert", codes: ["1", "2", "3", "4", "5"], tokens: [["нет"], [], ["?"], [], ["да"]], values: [1, 2, 3, 4, 5]),
-            GeneratedFormat(id: "l4", kind: "likert", codes: ["0", "1", "2", "3"], tokens: [[], [], [], []], values: [0, 1, 2, 3]),
+            GeneratedFormat(id: "l4", kind: "likert", codes: ["0", "1", "2", "3"], tokens: [[], [], [], []], values: [0, 1, 2, 3],
+                            missing: ["99", "нет ответа"]),
             GeneratedFormat(id: "pm", kind: "signed", codes: ["++", "+", "0", "-", "--"], tokens: [["+2"], ["+1"], ["o"], ["-1"], ["-2"]], values: [2, 1, 0, -1, -2]),
-            GeneratedFormat(id: "yn", kind: "yesno", codes: ["+", "-"], tokens: [["да", "y"], ["нет", "n"]], values: [1, 0], blank: "-"),
+            GeneratedFormat(id: "yn", kind: "yesno", codes: ["+", "-"], tokens: [["да", "y"], ["нет", "n"]], values: [1, 0], blank: "-",
+                            missing: ["NA"]),
             GeneratedFormat(id: "half", kind: "likert", codes: ["a", "b", "c"], tokens: [["x"], ["y"], ["z"]], values: [0.5, 1, 2.5]),
         ]
         var formats: [GeneratedFormat] = []
@@ -174,7 +178,8 @@ enum RefGenerators {
                 return "{\"code\": \"\(format.codes[k])\"\(tokens)\(value)}"
             }
             let blank = format.blank.map { ", \"blank\": \"\($0)\"" } ?? ""
-            return "{\"id\": \"\(format.id)\", \"kind\": \"\(format.kind)\", \"options\": [\(options.joined(separator: ", "))]\(blank)}"
+            let missing = format.missing.isEmpty ? "" : ", \"missing\": [" + format.missing.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+            return "{\"id\": \"\(format.id)\", \"kind\": \"\(format.kind)\", \"options\": [\(options.joined(separator: ", "))]\(blank)\(missing)}"
         }
         let itemsJSON = itemIDs.indices.map { "{\"id\": \"\(itemIDs[$0])\", \"format\": \"\(itemFormats[$0].id)\"}" }
         return """
@@ -329,7 +334,8 @@ enum RefGenerators {
             ? ["Иванов Иван", "Петрова Анна", "Ёлкина Алёна", "", "Ли Мин", "Ян"]
             : ["Иванов Иван", "Петрова Анна", "Ёлкина Алёна", "O'Brien, Pat", "Сидоров \"Сид\"", "Имя\nФамилия", "Фёдор; Кузьмин", ""]
         // (A control character only outside Windows-1251, where it counts against the encoding.)
-        let bad = ["в", "ab", "7", "x y", "?!", "аб", "++ +", "—?", "0.5", "да нет"] + (options.encoding == .windows1251 ? [] : ["\u{1}"])
+        // (NA, 99 and «нет ответа»: no answer in some formats, unreadable in others.)
+        let bad = ["в", "ab", "7", "x y", "?!", "аб", "++ +", "—?", "0.5", "да нет", "NA", "na", "99", "Нет ответа"] + (options.encoding == .windows1251 ? [] : ["\u{1}"])
         for index in 0..<options.rows {
             let m = options.mischief
             // Odd rows.

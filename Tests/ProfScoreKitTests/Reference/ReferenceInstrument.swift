@@ -23,6 +23,9 @@ struct RefInstrument: Sendable {
         var options: [Option]
         /// Index of the option an empty cell means, if any.
         var blank: Int?
+        /// Cells read as an empty cell (normalised): the format's `missing`,
+        /// and `NA` when every option code is a number (answer-sheets.md).
+        var noAnswer: Set<String> = []
     }
 
     struct Item: Sendable {
@@ -109,7 +112,11 @@ struct RefInstrument: Sendable {
                 // Docs: `blank` names an option by its code; compared after normalisation.
                 blank = options.firstIndex { RefText.normalize($0.code) == RefText.normalize(code) }
             }
-            return Format(id: string(o["id"]) ?? "", kind: string(o["kind"]) ?? "", options: options, blank: blank)
+            // Docs: "NA in a numeric format — one whose every option code is a number".
+            let numeric = options.allSatisfy { Double($0.code) != nil }
+            let tokens = array(o["missing"]).compactMap { $0 as? String } + (numeric ? ["NA"] : [])
+            return Format(id: string(o["id"]) ?? "", kind: string(o["kind"]) ?? "", options: options, blank: blank,
+                          noAnswer: Set(tokens.map(RefText.normalize)))
         }
         let formats = self.formats
         items = array(root["items"]).map { any in

@@ -301,6 +301,10 @@ struct RefScorer {
                         RefText.normalize(option.code) == key || option.tokens.contains { RefText.normalize($0) == key }
                     }) {
                         cells[item] = .option(option)
+                    } else if format.noAnswer.contains(key) {
+                        // Docs: a cell that means "no answer" is read exactly as an empty cell;
+                        // an option's own spelling stays that option (checked first).
+                        cells[item] = format.blank.map { .option($0) } ?? .missing
                     } else {
                         cells[item] = .unreadable
                         rowDiagnostics.append(RefDiagnostic(severity: "error", line: fields[column].line, column: column + 1,
