@@ -63,6 +63,9 @@ enum NormsCommand {
             OptionSpec("min-n", value: "N", "N", default: Message(en: "\(Norms.defaultMinimumN)", ru: "\(Norms.defaultMinimumN)"), help: Message(
                 en: "The smallest norm group (default {default}, at least \(Norms.lowestMinimumN)).",
                 ru: "Наименьшая нормативная группа (по умолчанию {default}, не меньше \(Norms.lowestMinimumN)).")),
+            OptionSpec("sex-codes", value: "CODE=SEX,…", "КОД=ПОЛ,…", help: Message(
+                en: "Codes of the sex column besides the words, e.g. 1=male,2=female (or 1=м,2=ж); written into the norms, so that scoring reads sheets coded the same way.",
+                ru: "Коды столбца пола помимо слов, напр. 1=м,2=ж (или 1=male,2=female); записываются в нормы, чтобы при подсчёте бланки с теми же кодами читались так же.")),
             OptionSpec("sample", value: "TEXT", "ТЕКСТ", help: Message(
                 en: "Who the sample was (where, when, how chosen); written into the norms before the counts.",
                 ru: "Какой была выборка (где, когда, как отбиралась); записывается в нормы перед численностями.")),
@@ -98,7 +101,8 @@ enum NormsCommand {
             try files.addOutput(arguments.values["diagnostics"], .diagnostics)
         }) else { return .usage }
         guard let groupBy = groupVariables(arguments, terminal: terminal),
-              let minimumN = minimumN(arguments, terminal: terminal) else { return .usage }
+              let minimumN = minimumN(arguments, terminal: terminal),
+              let sexCodes = sexCodes(arguments, terminal: terminal) else { return .usage }
 
         let instrument: Instrument
         do {
@@ -110,7 +114,7 @@ enum NormsCommand {
         guard terminal.openDiagnostics(arguments) else { return .failure }
         defer { terminal.finishDiagnostics() }
 
-        let builder = NormBuilder(instrument: instrument, groupBy: groupBy)
+        let builder = NormBuilder(instrument: instrument, groupBy: groupBy, sexCodes: sexCodes)
         let (dataFailures, ioFailures) = readSample(inputs, into: builder, terminal: terminal)
         let built = builder.result(minimumN: minimumN, description: arguments.values["sample"], file: instrumentName)
         for warning in built.warnings { terminal.diagnostic(warning) }
@@ -162,6 +166,22 @@ enum NormsCommand {
             groupBy.append(variable)
         }
         return groupBy
+    }
+
+    /// `--sex-codes 1=м,2=ж`: codes of the sex column; `nil` (with the reason said) when one cannot be read.
+    private static func sexCodes(_ arguments: Arguments, terminal: Terminal) -> [String: Norms.Sex]? {
+        guard let text = arguments.values["sex-codes"] else { return [:] }
+        var codes: [String: Norms.Sex] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let sex = Norms.Sex(cell: parts[1]) else {
+                terminal.message(en: "--sex-codes '\(pair)' is not CODE=SEX with a sex such as male, female, м or ж (e.g. --sex-codes 1=male,2=female)",
+                                 ru: "--sex-codes «\(pair)» — не КОД=ПОЛ с полом вроде м, ж, male или female (напр. --sex-codes 1=м,2=ж)")
+                return nil
+            }
+            codes[parts[0]] = sex
+        }
+        return codes
     }
 
     /// `--min-n`: the smallest norm group; `nil` (with the reason said) when it is too small or not a number.

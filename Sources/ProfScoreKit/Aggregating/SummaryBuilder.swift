@@ -314,7 +314,7 @@ extension SummaryBuilder {
     /// The grade and sex columns of a sheet, for norm groups; a warning when
     /// the sheet (and a per-student roster, for the grade) lacks one.
     fileprivate func normColumns(names: [String], norms: Norms, fromRoster: Bool, file: String, report: (Diagnostic) -> Void) -> NormColumns {
-        let columns = NormColumns(infoColumnNames: names)
+        let columns = NormColumns(infoColumnNames: names, sexCodes: norms.sexCodes)
         let missing = columns.missing(norms.groupBy).filter { !(fromRoster && $0 == .grade) }
         if !missing.isEmpty {
             let what = missing.map(\.rawValue).joined(separator: ", ")

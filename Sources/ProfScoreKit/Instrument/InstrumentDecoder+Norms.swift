@@ -9,7 +9,7 @@ extension InstrumentDecoder {
     mutating func decodeNorms(_ node: JSONNode, instrument: Instrument) -> Norms? {
         let path = "$.norms"
         guard let members = object(node, path, required: ["method", "sample", "groups"],
-                                   optional: ["notes", "minimumN", "groupBy"]) else { return nil }
+                                   optional: ["notes", "minimumN", "groupBy", "sexCodes"]) else { return nil }
         let before = diagnostics.count
         var method: Norms.Method?
         if let methodNode = members["method"], let name = string(methodNode, path + ".method") {
@@ -115,8 +115,31 @@ extension InstrumentDecoder {
             guard let n, valuesOK else { continue }
             groups.append(Norms.Group(values: values, n: n, tables: tables))
         }
+        let sexCodes = members["sexCodes"].map { decodeSexCodes($0, path + ".sexCodes") } ?? [:]
         guard diagnostics.count == before, let method, let sample, let minimumN else { return nil }
-        return Norms(method: method, sample: sample, notes: notes, minimumN: minimumN, groupBy: groupBy, groups: groups)
+        return Norms(method: method, sample: sample, notes: notes, minimumN: minimumN, groupBy: groupBy, groups: groups,
+                     sexCodes: sexCodes)
+    }
+
+    /// `"sexCodes": {"1": "male", "2": "female"}`: a code of the sex column → a sex.
+    private mutating func decodeSexCodes(_ node: JSONNode, _ path: String) -> [String: Norms.Sex] {
+        guard case .object(let entries) = node.value else {
+            error(node, path, en: "expected an object such as {\"1\": \"male\", \"2\": \"female\"}, found \(node.typeName)",
+                  ru: "ожидался объект вида {\"1\": \"male\", \"2\": \"female\"}, а не \(node.typeName)")
+            return [:]
+        }
+        var codes: [String: Norms.Sex] = [:]
+        for entry in entries {
+            let entryPath = path + "." + entry.key
+            guard let name = string(entry.value, entryPath) else { continue }
+            guard let sex = Norms.Sex(cell: name) else {
+                error(entry.value, entryPath, en: "'\(name)' is not a sex; write male or female",
+                      ru: "«\(name)» — не пол; пишите male или female")
+                continue
+            }
+            codes[entry.key] = sex
+        }
+        return codes
     }
 
     /// One scale's norm table: rows `{raw, pr, sten, t}` by ascending raw

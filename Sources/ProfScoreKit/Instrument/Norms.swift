@@ -41,9 +41,21 @@ public struct Norms: Sendable, Hashable {
         /// `f`, `female`, `girl` are female (case and a final `.` ignored).
         /// - Returns: `nil` for an empty cell or any other text.
         public init?(cell: String) {
+            self.init(cell: cell, codes: [:])
+        }
+
+        /// Reads a sheet cell as ``init(cell:)`` does, and also the codes a
+        /// data set uses (`1` → male, `2` → female: ``Norms/sexCodes``).
+        public init?(cell: String, codes: [String: Sex]) {
             var key = TokenNormalizer.normalize(cell)
             if key.last == 0x2E { key.removeLast() }
-            if let sex = Self.spellings[key] { self = sex } else { return nil }
+            if let sex = Self.spellings[key] {
+                self = sex
+            } else if let sex = codes.first(where: { TokenNormalizer.normalize($0.key) == key })?.value {
+                self = sex
+            } else {
+                return nil
+            }
         }
 
         private static let spellings: [[UInt8]: Sex] = {
@@ -199,10 +211,14 @@ public struct Norms: Sendable, Hashable {
     public var groupBy: [Variable]
     /// The norm groups.
     public var groups: [Group]
+    /// Codes of the sex column besides the words (`"1": male`, `"2": female`),
+    /// as the sample was coded; scoring reads sheets with the same codes.
+    public var sexCodes: [String: Sex]
 
     /// Creates norms.
     public init(method: Method, sample: LocalizedText, notes: LocalizedText? = nil, minimumN: Int = Norms.defaultMinimumN,
-                groupBy: [Variable], groups: [Group]) {
+                groupBy: [Variable], groups: [Group], sexCodes: [String: Sex] = [:]) {
+        self.sexCodes = sexCodes
         self.method = method
         self.sample = sample
         self.notes = notes

@@ -22,6 +22,8 @@ public final class NormBuilder {
     public let instrument: Instrument
     /// The variables that define the norm groups.
     public let groupBy: [Norms.Variable]
+    /// Codes of the sex column besides the words.
+    public let sexCodes: [String: Norms.Sex]
     /// Cells that could not be read so far.
     public private(set) var unreadableCellCount = 0
     /// Per scale: its possible scores, ascending, or `nil` when they cannot be listed.
@@ -44,9 +46,12 @@ public final class NormBuilder {
     ///   - instrument: the instrument the sample answered.
     ///   - groupBy: the variables that define the norm groups, in order;
     ///     empty for one group of everybody.
-    public init(instrument: Instrument, groupBy: [Norms.Variable]) {
+    ///   - sexCodes: codes of the sample's sex column besides the words
+    ///     (`"1": .male`, `"2": .female`), written into the norms for scoring.
+    public init(instrument: Instrument, groupBy: [Norms.Variable], sexCodes: [String: Norms.Sex] = [:]) {
         self.instrument = instrument
         self.groupBy = groupBy
+        self.sexCodes = sexCodes
         var possible: [[Double]?] = []
         var skipped: [(Int, Message)] = []
         for (index, scale) in instrument.scales.enumerated() {
@@ -107,12 +112,18 @@ public final class NormBuilder {
     public func read(paths: [String], report: (Diagnostic) -> Void,
                      failed: (ProfScoreError) -> Void = { _ in }) -> [(file: String, error: ProfScoreError)] {
         let run = ScoringRun(instrument: instrument, inputs: paths, options: .init(appliesNorms: false))
-        var columns = NormColumns(infoColumnNames: [])
+        var columns = NormColumns(infoColumnNames: [], sexCodes: sexCodes)
         var missing: [Norms.Variable] = []
         // A sheet's rows are kept apart until it is known to have every grouping column.
         run.forEachRow(prepare: { header in
-            columns = NormColumns(infoColumnNames: header.columns)
+            columns = NormColumns(infoColumnNames: header.columns, sexCodes: sexCodes)
             missing = columns.missing(groupBy)
+            if groupBy.contains(.sex), let used = columns.sex, !columns.otherSexColumns.isEmpty {
+                let others = columns.otherSexColumns.map { "«\(header.columns[$0])»" }.joined(separator: ", ")
+                report(Diagnostic(.warning, file: header.file, line: 1, column: used + 1, Message(
+                    en: "two columns could give the sex: «\(header.columns[used])» is used, \(others) is not; delete or rename the one that is not the sex",
+                    ru: "пол могут давать два столбца: используется «\(header.columns[used])», а не \(others); удалите или переименуйте тот, что не пол")))
+            }
             return nil
         }, report: report, failed: failed, finishSheet: { header throws(ProfScoreError) in
             guard missing.isEmpty else { throw missingColumns(missing, file: header.file) }
@@ -212,7 +223,8 @@ public final class NormBuilder {
             russian = description + ". " + russian
         }
         let norms = groups.isEmpty ? nil : Norms(
-            method: .normalized, sample: LocalizedText(ru: russian, en: english), minimumN: minimum, groupBy: groupBy, groups: groups)
+            method: .normalized, sample: LocalizedText(ru: russian, en: english), minimumN: minimum, groupBy: groupBy, groups: groups,
+            sexCodes: groupBy.contains(.sex) ? sexCodes : [:])
         return NormBuildResult(norms: norms, groupBy: groupBy, minimumN: minimum, groups: sizes,
                                respondents: respondentCount, normed: normed, warnings: warnings)
     }

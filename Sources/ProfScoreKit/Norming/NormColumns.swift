@@ -10,14 +10,22 @@ public struct NormColumns: Sendable, Hashable {
     public var className: Int?
     /// Position of the sex column.
     public var sex: Int?
+    /// Codes of the sex column besides the words (``Norms/sexCodes``).
+    public var sexCodes: [String: Norms.Sex]
+    /// Other columns that could be the sex column (`gender` beside `пол`): the first is used.
+    public var otherSexColumns: [Int]
 
     /// Finds the columns.
-    /// - Parameter infoColumnNames: the respondent columns of a sheet
-    ///   (``SheetReader/infoColumnNames``).
-    public init(infoColumnNames: [String]) {
+    /// - Parameters:
+    ///   - infoColumnNames: the respondent columns of a sheet (``SheetHeader/columns``).
+    ///   - sexCodes: codes of the sex column besides the words (``Norms/sexCodes``).
+    public init(infoColumnNames: [String], sexCodes: [String: Norms.Sex] = [:]) {
         grade = ColumnNames.find(ColumnNames.grade, in: infoColumnNames)
         className = ColumnNames.find(ColumnNames.className, in: infoColumnNames)
-        sex = ColumnNames.find(ColumnNames.sex, in: infoColumnNames)
+        let sex = ColumnNames.find(ColumnNames.sex, in: infoColumnNames)
+        self.sex = sex
+        otherSexColumns = infoColumnNames.indices.filter { $0 != sex && ColumnNames.matches(ColumnNames.sex, infoColumnNames[$0]) }
+        self.sexCodes = sexCodes
     }
 
     /// The names looked for, per variable, for messages.
@@ -51,7 +59,7 @@ public struct NormColumns: Sendable, Hashable {
             return value.isEmpty ? nil : value
         }
         let grade = cell(grade).flatMap(GroupKey.grade(fromCell:)) ?? cell(className).flatMap(GroupKey.grade(fromClassName:))
-        return Norms.Values(grade: grade, sex: cell(sex).flatMap(Norms.Sex.init(cell:)))
+        return Norms.Values(grade: grade, sex: cell(sex).flatMap { Norms.Sex(cell: $0, codes: sexCodes) })
     }
 
     /// The text of a respondent's cell for a variable, for messages (`nil` when empty or absent).

@@ -22,6 +22,10 @@ extension Norms {
         if let notes { lines.append(pad(1) + "\"notes\": " + text(notes) + ",") }
         lines.append(pad(1) + "\"minimumN\": \(minimumN),")
         lines.append(pad(1) + "\"groupBy\": [" + groupBy.map { string($0.rawValue) }.joined(separator: ", ") + "],")
+        if !sexCodes.isEmpty {
+            let codes = sexCodes.sorted { $0.key < $1.key }.map { string($0.key) + ": " + string($0.value.rawValue) }
+            lines.append(pad(1) + "\"sexCodes\": {" + codes.joined(separator: ", ") + "},")
+        }
         lines.append(pad(1) + "\"groups\": [")
         for (groupIndex, group) in groups.enumerated() {
             lines.append(pad(2) + "{")

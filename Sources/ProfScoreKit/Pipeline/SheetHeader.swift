@@ -32,7 +32,7 @@ public final class SheetHeader: Sendable {
         pseudonymizer = rules.pseudonymizer
         treatments = rules.pseudonymizer == nil ? [] : Pseudonymizer.classify(columns: columns, keeping: rules.keptColumns)
         norms = rules.norms
-        normColumns = rules.norms == nil ? nil : NormColumns(infoColumnNames: columns)
+        normColumns = rules.norms.map { NormColumns(infoColumnNames: columns, sexCodes: $0.sexCodes) }
     }
 }
 
