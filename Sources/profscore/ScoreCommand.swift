@@ -65,16 +65,16 @@ enum ScoreCommand {
             OptionSpec("pseudonymize", value: "KEYFILE", "ФАЙЛ-КЛЮЧА", help: Message(
                 en: """
                 Replace the respondent id and every column of names or contacts (ФИО, фамилия, имя, обучающийся, \
-                телефон, e-mail…) with a stable code keyed by the secret in KEYFILE (HMAC-SHA-256, at least 16 bytes; \
-                see docs/privacy.md), and empty every other column except school, grade, class and sex (ОВЗ, notes and \
-                unknown columns are emptied). The same student gets the same code with the same key. Standard error \
+                телефон, e-mail…) with a stable code keyed by the secret in KEYFILE, the school's key made once \
+                with profscore key new (HMAC-SHA-256, at least 16 bytes; see docs/privacy.md), and empty every \
+                other column except school, grade, class and sex (ОВЗ, notes and unknown columns are emptied). The same student gets the same code with the same key. Standard error \
                 lists the columns kept and replaced; diagnostics there still name the rows.
                 """,
                 ru: """
                 Заменить код респондента и все столбцы имён и контактов (ФИО, фамилия, имя, обучающийся, телефон, \
-                e-mail…) на постоянный код по секретному ключу из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не меньше 16 байт; \
-                см. docs/privacy.md) и очистить все прочие столбцы, кроме школы, параллели, класса и пола (ОВЗ, \
-                примечания и незнакомые столбцы очищаются). С тем же ключом тот же ученик получает тот же код. \
+                e-mail…) на постоянный код по секретному ключу из ФАЙЛА-КЛЮЧА — ключу школы, созданному один раз \
+                командой profscore key new (HMAC-SHA-256, не меньше 16 байт; см. docs/privacy.md), и очистить \
+                все прочие столбцы, кроме школы, параллели, класса и пола (ОВЗ, примечания и незнакомые столбцы очищаются). С тем же ключом тот же ученик получает тот же код. \
                 В потоке ошибок — какие столбцы оставлены и заменены; замечания там по-прежнему называют строки.
                 """)),
             OptionSpec("keep-columns", value: "NAME,NAME", "ИМЯ,ИМЯ", help: Message(
@@ -90,12 +90,14 @@ enum ScoreCommand {
             en: """
             0 done (problems, if any, reported on standard error), 64 usage error, \
             65 invalid instrument, a sheet that could not be scored, or --strict and a problem; \
-            1 other failure (a file that cannot be opened or written).
+            1 other failure (a file that cannot be opened or written, the --pseudonymize key \
+            file included: a key is never made here — see profscore key).
             """,
             ru: """
             0 готово (замечания, если были, — в потоке ошибок), 64 ошибка в командной \
             строке, 65 неверный инструмент, бланк не подсчитан или --strict и есть ошибки; \
-            1 иной сбой (файл не открывается или не записывается).
+            1 иной сбой (файл не открывается или не записывается, в том числе файл ключа \
+            --pseudonymize: здесь ключ никогда не создаётся — см. profscore key).
             """))
 
     /// The command line of `score`, checked before any work.
@@ -197,17 +199,23 @@ enum ScoreCommand {
     }
 
     /// The pseudonymizer of `--pseudonymize KEYFILE` (`nil` without it), or
-    /// the exit code when the key cannot be read or is too short.
+    /// the exit code when the key cannot be read (1, as any file that cannot
+    /// be opened) or is too short (64). A missing key is never made here: a
+    /// new key breaks the matching of codes with earlier years, so it is
+    /// made only on purpose, with `profscore key new FILE`.
     private static func loadPseudonymizer(keyPath: String?, terminal: Terminal) -> Result<Pseudonymizer?, CommandExit> {
         guard let keyPath else { return .success(nil) }
         guard let key = FileManager.default.contents(atPath: keyPath) else {
-            terminal.message(en: "\(keyPath): error: the key file cannot be read; create it once, e.g. head -c 32 /dev/urandom | base64 > \(keyPath), and keep it secret",
-                             ru: "\(keyPath): ошибка: файл ключа не читается; создайте его один раз, напр. head -c 32 /dev/urandom | base64 > \(keyPath), и храните в секрете")
+            let exists = FileManager.default.fileExists(atPath: keyPath)
+            terminal.message(
+                en: "\(keyPath): error: the key file \(exists ? "cannot be read" : "does not exist"); --pseudonymize needs the school's existing key, as codes match earlier years' only with the same key — check the path. Only a school that has no key yet makes one, with profscore key new FILE; codes made with a new key will not match any earlier year's",
+                ru: "\(keyPath): ошибка: файл ключа \(exists ? "не читается" : "не найден"); для --pseudonymize нужен уже имеющийся ключ школы, ведь коды совпадают с прошлогодними только при том же ключе — проверьте путь. Только школа, у которой ключа ещё нет, создаёт его командой profscore key new ФАЙЛ; коды с новым ключом не совпадут с кодами прошлых лет")
             return .failure(CommandExit(code: .failure))
         }
         guard let made = Pseudonymizer(key: [UInt8](key)) else {
-            terminal.message(en: "\(keyPath): error: the key is shorter than \(Pseudonymizer.minimumKeyLength) bytes; use a long random key, e.g. head -c 32 /dev/urandom | base64 > \(keyPath)",
-                             ru: "\(keyPath): ошибка: ключ короче \(Pseudonymizer.minimumKeyLength) байт; возьмите длинный случайный ключ, напр. head -c 32 /dev/urandom | base64 > \(keyPath)")
+            terminal.message(
+                en: "\(keyPath): error: the key is shorter than \(Pseudonymizer.minimumKeyLength) bytes; give the school's key file — a school that has no key yet makes one with profscore key new FILE",
+                ru: "\(keyPath): ошибка: ключ короче \(Pseudonymizer.minimumKeyLength) байт; укажите файл ключа школы — школа, у которой ключа ещё нет, создаёт его командой profscore key new ФАЙЛ")
             return .failure(CommandExit(code: .usage))
         }
         return .success(made)
