@@ -254,6 +254,7 @@ enum RefGenerators {
             itemHeaders.remove(at: int(0...(itemHeaders.count - 1), &rng))   // an item without a column
         }
         if options.oddHeader && chance(15, &rng) { itemHeaders.append(pick(instrument.items, &rng).id) }   // a second column
+        if options.oddHeader && chance(10, &rng) { infoNames[0] = "" }                                     // R's row names
         if options.oddHeader && chance(20, &rng) { infoNames.append("99") }                               // number-like
         if options.oddHeader && chance(15, &rng) { infoNames.append("класс") }                            // repeated name
         if options.oddHeader && !options.noQuotes && chance(10, &rng) { infoNames.append("примечание;\"x\"") }   // needs quoting
