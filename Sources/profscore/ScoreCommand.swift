@@ -10,15 +10,15 @@ enum ScoreCommand {
         usage: Message(
             en: """
             --instrument ID|FILE FILE... [--format csv|json|table]
-            [--output PATH] [--excel] [--strict] [--pseudonymize KEYFILE]
-            [--keep-columns NAME,NAME] [--diagnostics FILE] [--threads N]
-            [--lang ru|en]
+            [--precision 4|full] [--output PATH] [--excel] [--strict]
+            [--pseudonymize KEYFILE] [--keep-columns NAME,NAME]
+            [--diagnostics FILE] [--threads N] [--lang ru|en]
             """,
             ru: """
             --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
-            [--output ПУТЬ] [--excel] [--strict] [--pseudonymize ФАЙЛ-КЛЮЧА]
-            [--keep-columns ИМЯ,ИМЯ] [--diagnostics ФАЙЛ] [--threads N]
-            [--lang ru|en]
+            [--precision 4|full] [--output ПУТЬ] [--excel] [--strict]
+            [--pseudonymize ФАЙЛ-КЛЮЧА] [--keep-columns ИМЯ,ИМЯ]
+            [--diagnostics ФАЙЛ] [--threads N] [--lang ru|en]
             """),
         description: Message(
             en: """
@@ -55,6 +55,9 @@ enum ScoreCommand {
             .instrument,
             OptionSpec("format", choices: ScoreFormat.self, default: .csv, help: Message(
                 en: "Output format (default: {default}).", ru: "Формат вывода (по умолчанию {default}).")),
+            OptionSpec("precision", choices: ScorePrecision.self, default: .fourDecimals, help: Message(
+                en: "Decimals of scores: 4 — rounded to at most 4 decimals; full — every digit of the value as computed (the shortest text that reads back as the same number). Default: {default}.",
+                ru: "Знаки после запятой в баллах: 4 — округлить не более чем до 4 знаков; full — все цифры вычисленного значения (кратчайшая запись, читаемая обратно как то же число). По умолчанию {default}.")),
             OptionSpec("output", value: "PATH", "ПУТЬ", help: Message(
                 en: "Write to PATH (whole or not at all) instead of standard output (- is standard output).",
                 ru: "Записать в ПУТЬ (целиком или никак) вместо стандартного вывода («-» — стандартный вывод).")),
@@ -103,6 +106,7 @@ enum ScoreCommand {
     /// The command line of `score`, checked before any work.
     private struct Options {
         var format: ScoreFormat
+        var precision: ScorePrecision
         var threadLimit: Int
         var keepColumns: [String]
         var instrumentName: String
@@ -152,7 +156,7 @@ enum ScoreCommand {
             return .failure
         }
         let writer = ScoreWriter(instrument: instrument, infoColumns: run.columns, format: options.format,
-                                 language: terminal.language, excel: options.excel, sink: sink)
+                                 precision: options.precision, language: terminal.language, excel: options.excel, sink: sink)
         writer.begin()
         scoreSheets(run, options: options, writer: writer, sink: sink, terminal: terminal)
 
@@ -175,10 +179,12 @@ enum ScoreCommand {
     /// The options, checked before any work; `nil` (with the reason said) on a usage error.
     private static func checkedOptions(_ arguments: Arguments, terminal: Terminal) -> Options? {
         let format: ScoreFormat
+        let precision: ScorePrecision
         let threadLimit: Int
         let keepColumns: [String]
         do {
             format = try arguments.choice("format")
+            precision = try arguments.choice("precision")
             threadLimit = try arguments.threads()
             keepColumns = try keptColumns(arguments)
         } catch {
@@ -193,7 +199,7 @@ enum ScoreCommand {
         }
         var outputPath = arguments.values["output"]
         if outputPath == "-" { outputPath = nil }
-        return Options(format: format, threadLimit: threadLimit, keepColumns: keepColumns, instrumentName: instrumentName,
+        return Options(format: format, precision: precision, threadLimit: threadLimit, keepColumns: keepColumns, instrumentName: instrumentName,
                        inputs: inputs, excel: excel, outputPath: outputPath, keyPath: arguments.values["pseudonymize"],
                        diagnosticsPath: arguments.values["diagnostics"].flatMap { $0 == "-" ? nil : $0 })
     }
@@ -260,7 +266,7 @@ enum ScoreCommand {
                 let scratch = isFirst ? nil : try OutputSink.scratch(in: scratchFolder)
                 let partWriter = scratch.map {
                     ScoreWriter(instrument: instrument, infoColumns: columns, format: options.format,
-                                language: terminal.language, excel: options.excel, sink: $0)
+                                precision: options.precision, language: terminal.language, excel: options.excel, sink: $0)
                 }
                 return ScorePart(columnCount: columns.count, writer: partWriter ?? writer, scratch: scratch)
             },
