@@ -10,15 +10,15 @@ enum ScoreCommand {
         usage: Message(
             en: """
             --instrument ID|FILE FILE... [--format csv|json|table]
-            [--output PATH] [--excel] [--strict] [--pseudonymize KEYFILE]
-            [--keep-columns NAME,NAME] [--diagnostics FILE] [--threads N]
-            [--lang ru|en]
+            [--precision 4|full] [--output PATH] [--excel] [--strict]
+            [--pseudonymize KEYFILE] [--keep-columns NAME,NAME]
+            [--diagnostics FILE] [--threads N] [--lang ru|en]
             """,
             ru: """
             --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
-            [--output ПУТЬ] [--excel] [--strict] [--pseudonymize ФАЙЛ-КЛЮЧА]
-            [--keep-columns ИМЯ,ИМЯ] [--diagnostics ФАЙЛ] [--threads N]
-            [--lang ru|en]
+            [--precision 4|full] [--output ПУТЬ] [--excel] [--strict]
+            [--pseudonymize ФАЙЛ-КЛЮЧА] [--keep-columns ИМЯ,ИМЯ]
+            [--diagnostics ФАЙЛ] [--threads N] [--lang ru|en]
             """),
         description: Message(
             en: """
@@ -55,6 +55,9 @@ enum ScoreCommand {
             .instrument, .missing,
             OptionSpec("format", choices: ScoreFormat.self, default: .csv, help: Message(
                 en: "Output format (default: {default}).", ru: "Формат вывода (по умолчанию {default}).")),
+            OptionSpec("precision", choices: ScorePrecision.self, default: .fourDecimals, help: Message(
+                en: "Decimals of scores: 4 — rounded to at most 4 decimals; full — every digit of the value as computed (the shortest text that reads back as the same number). Default: {default}.",
+                ru: "Знаки после запятой в баллах: 4 — округлить не более чем до 4 знаков; full — все цифры вычисленного значения (кратчайшая запись, читаемая обратно как то же число). По умолчанию {default}.")),
             OptionSpec("output", value: "PATH", "ПУТЬ", help: Message(
                 en: "Write to PATH (whole or not at all) instead of standard output (- is standard output).",
                 ru: "Записать в ПУТЬ (целиком или никак) вместо стандартного вывода («-» — стандартный вывод).")),
@@ -65,16 +68,16 @@ enum ScoreCommand {
             OptionSpec("pseudonymize", value: "KEYFILE", "ФАЙЛ-КЛЮЧА", help: Message(
                 en: """
                 Replace the respondent id and every column of names or contacts (ФИО, фамилия, имя, обучающийся, \
-                телефон, e-mail…) with a stable code keyed by the secret in KEYFILE (HMAC-SHA-256, at least 16 bytes; \
-                see docs/privacy.md), and empty every other column except school, grade, class and sex (ОВЗ, notes and \
-                unknown columns are emptied). The same student gets the same code with the same key. Standard error \
+                телефон, e-mail…) with a stable code keyed by the secret in KEYFILE, the school's key made once \
+                with profscore key new (HMAC-SHA-256, at least 16 bytes; see docs/privacy.md), and empty every \
+                other column except school, grade, class and sex (ОВЗ, notes and unknown columns are emptied). The same student gets the same code with the same key. Standard error \
                 lists the columns kept and replaced; diagnostics there still name the rows.
                 """,
                 ru: """
                 Заменить код респондента и все столбцы имён и контактов (ФИО, фамилия, имя, обучающийся, телефон, \
-                e-mail…) на постоянный код по секретному ключу из ФАЙЛА-КЛЮЧА (HMAC-SHA-256, не меньше 16 байт; \
-                см. docs/privacy.md) и очистить все прочие столбцы, кроме школы, параллели, класса и пола (ОВЗ, \
-                примечания и незнакомые столбцы очищаются). С тем же ключом тот же ученик получает тот же код. \
+                e-mail…) на постоянный код по секретному ключу из ФАЙЛА-КЛЮЧА — ключу школы, созданному один раз \
+                командой profscore key new (HMAC-SHA-256, не меньше 16 байт; см. docs/privacy.md), и очистить \
+                все прочие столбцы, кроме школы, параллели, класса и пола (ОВЗ, примечания и незнакомые столбцы очищаются). С тем же ключом тот же ученик получает тот же код. \
                 В потоке ошибок — какие столбцы оставлены и заменены; замечания там по-прежнему называют строки.
                 """)),
             OptionSpec("keep-columns", value: "NAME,NAME", "ИМЯ,ИМЯ", help: Message(
@@ -90,17 +93,20 @@ enum ScoreCommand {
             en: """
             0 done (problems, if any, reported on standard error), 64 usage error, \
             65 invalid instrument, a sheet that could not be scored, or --strict and a problem; \
-            1 other failure (a file that cannot be opened or written).
+            1 other failure (a file that cannot be opened or written, the --pseudonymize key \
+            file included: a key is never made here — see profscore key).
             """,
             ru: """
             0 готово (замечания, если были, — в потоке ошибок), 64 ошибка в командной \
             строке, 65 неверный инструмент, бланк не подсчитан или --strict и есть ошибки; \
-            1 иной сбой (файл не открывается или не записывается).
+            1 иной сбой (файл не открывается или не записывается, в том числе файл ключа \
+            --pseudonymize: здесь ключ никогда не создаётся — см. profscore key).
             """))
 
     /// The command line of `score`, checked before any work.
     private struct Options {
         var format: ScoreFormat
+        var precision: ScorePrecision
         var threadLimit: Int
         var keepColumns: [String]
         var instrumentName: String
@@ -150,7 +156,7 @@ enum ScoreCommand {
             return .failure
         }
         let writer = ScoreWriter(instrument: instrument, infoColumns: run.columns, format: options.format,
-                                 language: terminal.language, excel: options.excel, sink: sink)
+                                 precision: options.precision, language: terminal.language, excel: options.excel, sink: sink)
         writer.begin()
         scoreSheets(run, options: options, writer: writer, sink: sink, terminal: terminal)
 
@@ -173,10 +179,12 @@ enum ScoreCommand {
     /// The options, checked before any work; `nil` (with the reason said) on a usage error.
     private static func checkedOptions(_ arguments: Arguments, terminal: Terminal) -> Options? {
         let format: ScoreFormat
+        let precision: ScorePrecision
         let threadLimit: Int
         let keepColumns: [String]
         do {
             format = try arguments.choice("format")
+            precision = try arguments.choice("precision")
             threadLimit = try arguments.threads()
             keepColumns = try keptColumns(arguments)
         } catch {
@@ -191,23 +199,29 @@ enum ScoreCommand {
         }
         var outputPath = arguments.values["output"]
         if outputPath == "-" { outputPath = nil }
-        return Options(format: format, threadLimit: threadLimit, keepColumns: keepColumns, instrumentName: instrumentName,
+        return Options(format: format, precision: precision, threadLimit: threadLimit, keepColumns: keepColumns, instrumentName: instrumentName,
                        inputs: inputs, excel: excel, outputPath: outputPath, keyPath: arguments.values["pseudonymize"],
                        diagnosticsPath: arguments.values["diagnostics"].flatMap { $0 == "-" ? nil : $0 })
     }
 
     /// The pseudonymizer of `--pseudonymize KEYFILE` (`nil` without it), or
-    /// the exit code when the key cannot be read or is too short.
+    /// the exit code when the key cannot be read (1, as any file that cannot
+    /// be opened) or is too short (64). A missing key is never made here: a
+    /// new key breaks the matching of codes with earlier years, so it is
+    /// made only on purpose, with `profscore key new FILE`.
     private static func loadPseudonymizer(keyPath: String?, terminal: Terminal) -> Result<Pseudonymizer?, CommandExit> {
         guard let keyPath else { return .success(nil) }
         guard let key = FileManager.default.contents(atPath: keyPath) else {
-            terminal.message(en: "\(keyPath): error: the key file cannot be read; create it once, e.g. head -c 32 /dev/urandom | base64 > \(keyPath), and keep it secret",
-                             ru: "\(keyPath): ошибка: файл ключа не читается; создайте его один раз, напр. head -c 32 /dev/urandom | base64 > \(keyPath), и храните в секрете")
+            let exists = FileManager.default.fileExists(atPath: keyPath)
+            terminal.message(
+                en: "\(keyPath): error: the key file \(exists ? "cannot be read" : "does not exist"); --pseudonymize needs the school's existing key, as codes match earlier years' only with the same key — check the path. Only a school that has no key yet makes one, with profscore key new FILE; codes made with a new key will not match any earlier year's",
+                ru: "\(keyPath): ошибка: файл ключа \(exists ? "не читается" : "не найден"); для --pseudonymize нужен уже имеющийся ключ школы, ведь коды совпадают с прошлогодними только при том же ключе — проверьте путь. Только школа, у которой ключа ещё нет, создаёт его командой profscore key new ФАЙЛ; коды с новым ключом не совпадут с кодами прошлых лет")
             return .failure(CommandExit(code: .failure))
         }
         guard let made = Pseudonymizer(key: [UInt8](key)) else {
-            terminal.message(en: "\(keyPath): error: the key is shorter than \(Pseudonymizer.minimumKeyLength) bytes; use a long random key, e.g. head -c 32 /dev/urandom | base64 > \(keyPath)",
-                             ru: "\(keyPath): ошибка: ключ короче \(Pseudonymizer.minimumKeyLength) байт; возьмите длинный случайный ключ, напр. head -c 32 /dev/urandom | base64 > \(keyPath)")
+            terminal.message(
+                en: "\(keyPath): error: the key is shorter than \(Pseudonymizer.minimumKeyLength) bytes; give the school's key file — a school that has no key yet makes one with profscore key new FILE",
+                ru: "\(keyPath): ошибка: ключ короче \(Pseudonymizer.minimumKeyLength) байт; укажите файл ключа школы — школа, у которой ключа ещё нет, создаёт его командой profscore key new ФАЙЛ")
             return .failure(CommandExit(code: .usage))
         }
         return .success(made)
@@ -252,7 +266,7 @@ enum ScoreCommand {
                 let scratch = isFirst ? nil : try OutputSink.scratch(in: scratchFolder)
                 let partWriter = scratch.map {
                     ScoreWriter(instrument: instrument, infoColumns: columns, format: options.format,
-                                language: terminal.language, excel: options.excel, sink: $0)
+                                precision: options.precision, language: terminal.language, excel: options.excel, sink: $0)
                 }
                 return ScorePart(columnCount: columns.count, writer: partWriter ?? writer, scratch: scratch)
             },

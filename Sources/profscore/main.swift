@@ -24,9 +24,13 @@ let commandList: [Command] = [
     Command(spec: AnalyzeCommand.spec, run: AnalyzeCommand.run),
     Command(spec: NormsCommand.spec, run: NormsCommand.run),
     Command(spec: InstrumentsCommand.spec, run: InstrumentsCommand.run),
+    Command(spec: KeyCommand.spec, run: KeyCommand.run),
 ]
 
 let commands = Dictionary(uniqueKeysWithValues: commandList.map { ($0.spec.name, $0) })
+
+/// The commands' names, in the order of the main help, for messages.
+let commandNames = commandList.map(\.spec.name).joined(separator: ", ")
 
 /// The main help: the commands with their one-line summaries.
 @MainActor
@@ -125,8 +129,8 @@ func runMain() -> ExitCode {
             return .success
         }
         guard let command = commands[topic] else {
-            terminal.message(en: "no help on '\(topic)'; commands: score, report, merge, validate, instruments, describe, template, analyze, norms",
-                             ru: "нет справки по «\(topic)»; команды: score, report, merge, validate, instruments, describe, template, analyze, norms")
+            terminal.message(en: "no help on '\(topic)'; commands: \(commandNames)",
+                             ru: "нет справки по «\(topic)»; команды: \(commandNames)")
             return .usage
         }
         Terminal.output(command.spec.help(in: language))
@@ -135,8 +139,8 @@ func runMain() -> ExitCode {
         break
     }
     guard let command = commands[name] else {
-        terminal.message(en: "unknown command '\(name)'; commands: score, report, merge, validate, instruments, describe, template, analyze, norms, version, help",
-                         ru: "неизвестная команда «\(name)»; команды: score, report, merge, validate, instruments, describe, template, analyze, norms, version, help")
+        terminal.message(en: "unknown command '\(name)'; commands: \(commandNames), version, help",
+                         ru: "неизвестная команда «\(name)»; команды: \(commandNames), version, help")
         return .usage
     }
     let parsed: Arguments

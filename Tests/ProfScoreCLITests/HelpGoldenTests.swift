@@ -16,7 +16,7 @@ import Testing
         var testDescription: String { file }
     }
 
-    static let commands = ["main", "score", "report", "merge", "validate", "describe", "template", "analyze", "norms", "instruments"]
+    static let commands = ["main", "score", "report", "merge", "validate", "describe", "template", "analyze", "norms", "instruments", "key"]
     static let pages = commands.flatMap { command in ["ru", "en"].map { HelpPage(command: command, language: $0) } }
 
     @Test(arguments: pages)

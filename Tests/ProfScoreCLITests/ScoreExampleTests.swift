@@ -232,4 +232,57 @@ import Testing
         #expect(excelRow["Awareness"] == "2,25")
         #expect(excelRow["Overall"] == "2,875")
     }
+
+    /// `--precision`: a mean scale of three option-keyed items, «а» scoring.
+    /// P1 answers а, а, б: share = (1 + 1 + 0) / 3 = 2/3, other = 1/3;
+    /// P2 answers а, а, а: share = 3/3 = 1, other = 0.
+    /// By default 2/3 is rounded to 4 decimals: 0.6667 (0.66666… rounds up).
+    /// In full: the Double nearest 2/3 is 0.666666666666666629659…, and the
+    /// shortest text that reads back as it is 0.6666666666666666 (sixteen 6s);
+    /// likewise 1/3 is 0.333333333333333314829…, written 0.3333333333333333.
+    @Test func precisionFullWritesEveryDigit() throws {
+        let workspace = try Workspace()
+        try workspace.write("thirds.json", text: """
+            {
+              "formatVersion": 1, "id": "thirds", "version": "1.0.0",
+              "title": { "ru": "Трети", "en": "Thirds" },
+              "source": { "authors": "ProfScore tests", "citation": "none", "licence": "public domain" },
+              "answerFormats": [ { "id": "ab", "kind": "choice", "options": [ { "code": "а" }, { "code": "б" } ] } ],
+              "items": [ { "id": "1", "format": "ab" }, { "id": "2", "format": "ab" }, { "id": "3", "format": "ab" } ],
+              "scales": [
+                { "id": "share", "title": { "ru": "Доля а", "en": "Share of a" }, "combine": "mean",
+                  "key": [ { "item": "1", "option": "а" }, { "item": "2", "option": "а" }, { "item": "3", "option": "а" } ] },
+                { "id": "other", "title": { "ru": "Доля б", "en": "Share of b" }, "combine": "mean",
+                  "key": [ { "item": "1", "option": "б" }, { "item": "2", "option": "б" }, { "item": "3", "option": "б" } ] }
+              ]
+            }
+            """)
+        try workspace.write("sheet.csv", text: "id,1,2,3\nP1,а,а,б\nP2,а,а,а\n")
+        let base = ["score", "--instrument", "thirds.json", "sheet.csv", "--lang", "en"]
+
+        let rounded = try workspace.run(base)
+        #expect(rounded.status == 0, "\(rounded)")
+        let roundedRow = try #require(rounded.csv().record(id: "P1"), "\(rounded)")
+        #expect(roundedRow["share"] == "0.6667" && roundedRow["other"] == "0.3333", "\(rounded)")
+        #expect(try workspace.run(base + ["--precision", "4"]).stdout == rounded.stdout, "4 is the default")
+
+        let full = try workspace.run(base + ["--precision", "full"])
+        #expect(full.status == 0, "\(full)")
+        let fullCSV = full.csv()
+        let fullRow = try #require(fullCSV.record(id: "P1"), "\(full)")
+        #expect(fullRow["share"] == "0.6666666666666666" && fullRow["other"] == "0.3333333333333333", "\(full)")
+        #expect(fullCSV.record(id: "P2")?["share"] == "1" && fullCSV.record(id: "P2")?["other"] == "0", "whole numbers stay whole")
+
+        let json = try workspace.run(base + ["--precision", "full", "--format", "json"])
+        #expect(json.stdout.contains("\"scores\":{\"share\":0.6666666666666666,\"other\":0.3333333333333333}"), "\(json)")
+        let roundedJSON = try workspace.run(base + ["--format", "json"])
+        #expect(roundedJSON.stdout.contains("\"scores\":{\"share\":0.6667,\"other\":0.3333}"), "\(roundedJSON)")
+
+        let excel = try workspace.run(base + ["--precision", "full", "--excel"])
+        // CSV for Excel heads the scale by its name (its title here, as it has no label).
+        #expect(CSVDocument(parsing: excel.stdout, delimiter: ";").record(id: "P1")?["Share of a"] == "0,6666666666666666", "\(excel)")
+
+        let wrong = try workspace.run(base + ["--precision", "6"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("--precision '6' is not one of: 4, full"), "\(wrong)")
+    }
 }

@@ -17,6 +17,27 @@ import Testing
         + "S1;а;б;б;а;а;а;б;б;а;б;а;б;а;а;б;а;а;б;б;б\n"
         + "S2;" + Array(repeating: "б", count: 20).joined(separator: ";") + "\n"
 
+    // MARK: - R's row names
+
+    /// A sheet saved by R's `write.csv`: an empty first header cell above
+    /// quoted row names. That column is `id` and holds the row names.
+    @Test func aSheetWithRRowNamesHasItsIdColumnNamedId() throws {
+        let workspace = try Workspace()
+        let header = "\"\"," + (1...20).map { "\"\($0)\"" }.joined(separator: ",")
+        let allB = Array(repeating: "\"б\"", count: 20).joined(separator: ",")
+        try workspace.write("r.csv", text: header + "\n\"S2\"," + allB + "\n\"S3\"," + allB + "\n")
+        let run = try workspace.run(["score", "--instrument", "klimov-ddo", "r.csv", "--lang", "en"])
+        #expect(run.status == 0, "\(run)")
+        let csv = run.csv()
+        #expect(csv.header.first == "id" && !csv.header.contains("column 1"), "\(csv.header)")
+        #expect(csv.ids == ["S2", "S3"])
+        // All б (see cleanSheet): nature 2, technology 4, people 4, sign 6, art 4.
+        let record = try #require(csv.record(id: "S2"))
+        #expect(["nature", "technology", "people", "sign", "art"].map { record[$0] ?? "" } == ["2", "4", "4", "6", "4"], "\(run)")
+        let json = try workspace.run(["score", "--instrument", "klimov-ddo", "r.csv", "--format", "json", "--lang", "en"])
+        #expect(json.stdout.contains("{\"id\":\"S2\",\"file\":\"r.csv\",\"line\":2,\"info\":{}"), "\(json)")
+    }
+
     // MARK: - --output
 
     /// A header that repeats an item column is an error of the header: the

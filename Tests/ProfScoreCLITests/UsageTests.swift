@@ -17,7 +17,7 @@ import Testing
         UsageCase(name: "no subcommand", arguments: [],
                   says: ["ИСПОЛЬЗОВАНИЕ: profscore <команда>", "score", "validate", "instruments"]),
         UsageCase(name: "unknown subcommand", arguments: ["frobnicate", "--lang", "en"],
-                  says: ["unknown command 'frobnicate'", "score, report, merge, validate, instruments"]),
+                  says: ["unknown command 'frobnicate'", "commands: score, report, merge, validate, describe, template, analyze, norms, instruments, key, version, help"]),
         UsageCase(name: "unknown option", arguments: ["score", "--instrument", "klimov-ddo", "--bogus", "SHEET", "--lang", "en"],
                   says: ["unknown option '--bogus'", "--instrument", "see profscore score --help"]),
         UsageCase(name: "unknown short option", arguments: ["score", "-x", "--instrument", "klimov-ddo", "SHEET", "--lang", "en"],

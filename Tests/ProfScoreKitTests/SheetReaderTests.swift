@@ -230,4 +230,45 @@ import Testing
         #expect(diagnostics.count == 1 && diagnostics[0].line == goodRows + 2 && diagnostics[0].column == 3, "\(diagnostics)")
         #expect(diagnostics.first?.message.english.contains("not valid text in UTF-8") == true)
     }
+
+    // MARK: R's row names
+
+    struct RowNamesCase: Sendable, CustomTestStringConvertible {
+        /// The first header cell: R writes `""`; nothing at all is read the same.
+        var firstCell: String
+        var testDescription: String { firstCell.isEmpty ? "nothing" : firstCell }
+    }
+
+    /// R's `write.csv` heads its row names with an empty cell; that column is
+    /// named `id` and holds the ids (answer-sheets.md), through the library's entry point.
+    @Test(arguments: [RowNamesCase(firstCell: "\"\""), RowNamesCase(firstCell: "")])
+    func anEmptyFirstHeaderCellIsTheIdColumn(_ testCase: RowNamesCase) throws {
+        let header = ([testCase.firstCell] + (1...20).map { "\"\($0)\"" }).joined(separator: ",")
+        let rows = [("7А-01", Self.allA), ("7А-02", Self.allB)].map { id, answers in
+            (["\"\(id)\""] + answers.map { "\"\($0)\"" }).joined(separator: ",")
+        }
+        let file = TemporaryFile(([header] + rows).joined(separator: "\n") + "\n")
+        let run = ScoringRun(instrument: Self.scorer.instrument, inputs: [file.path])
+        #expect(run.columns == ["id"])
+        var scored: [(info: [String], scores: [Double?])] = []
+        var diagnostics: [Diagnostic] = []
+        run.forEachRow(report: { diagnostics.append($0) }) { scored.append(($0.row.info, $0.score.scores)) }
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(scored.map(\.info) == [["7А-01"], ["7А-02"]])
+        #expect(scored.map(\.scores) == [[6, 4, 4, 2, 4], [2, 4, 4, 6, 4]])
+    }
+
+    /// Only the first cell: an empty header elsewhere keeps its `column N`
+    /// name, and a later `id` column is a second `id`.
+    @Test func anEmptyHeaderCellElsewhereIsNotTheIdColumn() throws {
+        let items = (1...20).map(String.init).joined(separator: ",")
+        let laterEmpty = TemporaryFile("id,,\(items)\n7А-01,x,\(Self.allA.joined(separator: ","))\n")
+        #expect(ScoringRun(instrument: Self.scorer.instrument, inputs: [laterEmpty.path]).columns == ["id", "column 2"])
+        let secondID = TemporaryFile(",id,\(items)\n1,7А-01,\(Self.allA.joined(separator: ","))\n")
+        var diagnostics: [Diagnostic] = []
+        let run = ScoringRun(instrument: Self.scorer.instrument, inputs: [secondID.path])
+        run.forEachRow(report: { diagnostics.append($0) }) { _ in }
+        #expect(run.columns == ["id", "id (2)"])
+        #expect(diagnostics.map(\.severity) == [.warning], "\(diagnostics)")
+    }
 }

@@ -29,6 +29,8 @@ public final class OutputSink {
     private let isUnnamed: Bool
     /// A device or FIFO written straight into: closed by ``commit()``.
     private var isDirect = false
+    /// A new file of ``newFile(_:mode:)``: linked into place, never replacing anything.
+    private var isExclusive = false
     private var buffer: [UInt8] = []
     private var failure: String?
     private var finished = false
@@ -72,8 +74,6 @@ public final class OutputSink {
                 return direct(fd, path: path)
             }
         }
-        let directory = RunFiles.folder(of: target)
-        let temporary = directory + "/.profscore-\(getpid())-\(temporaryCounter.withLock { $0 += 1; return $0 }).tmp"
         // A replaced file keeps its permissions; a new one gets 0644 less the umask.
         let mode: mode_t
         if exists {
@@ -83,6 +83,29 @@ public final class OutputSink {
             umask(mask)
             mode = 0o644 & ~mask
         }
+        return try temporary(for: target, displayPath: path, mode: mode, owner: exists ? existing : nil)
+    }
+
+    /// An output to a new file that must not exist yet (not even as a
+    /// symbolic link), with exactly the permissions `mode`, written whole or
+    /// not at all: ``commit()`` links the complete file into place and fails,
+    /// leaving what is there untouched, if anything has that name by then.
+    /// Used for a file that must never replace another (a new key).
+    /// - Throws: ``ProfScoreError/io(path:reason:)`` when something has that
+    ///   name already, or the folder cannot take a new file.
+    public static func newFile(_ path: String, mode: mode_t) throws(ProfScoreError) -> OutputSink {
+        var existing = stat()
+        if lstat(path, &existing) == 0 { throw .io(path: path, reason: String(cString: strerror(EEXIST))) }
+        let sink = try temporary(for: path, displayPath: path, mode: mode, owner: nil)
+        sink.isExclusive = true
+        return sink
+    }
+
+    /// A temporary file beside `target` (unnamed where the system allows),
+    /// with permissions `mode` and, when it replaces a file, that file's owner.
+    private static func temporary(for target: String, displayPath path: String, mode: mode_t, owner existing: stat?) throws(ProfScoreError) -> OutputSink {
+        let directory = RunFiles.folder(of: target)
+        let temporary = directory + "/.profscore-\(getpid())-\(temporaryCounter.withLock { $0 += 1; return $0 }).tmp"
         var fd: Int32 = -1
         var unnamed = false
         #if os(Linux)
@@ -93,7 +116,7 @@ public final class OutputSink {
             fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
         }
-        if exists { _ = fchown(fd, existing.st_uid, existing.st_gid) }
+        if let existing { _ = fchown(fd, existing.st_uid, existing.st_gid) }
         _ = fchmod(fd, mode)
         return OutputSink(descriptor: fd, temporaryPath: temporary, finalPath: target, displayPath: path, isUnnamed: unnamed)
     }
@@ -281,8 +304,12 @@ public final class OutputSink {
                 }
             }
             close(descriptor)
-            if failure == nil, rename(temporaryPath, finalPath) != 0 { failure = String(cString: strerror(errno)) }
-            if failure != nil { unlink(temporaryPath) }
+            if failure == nil {
+                // link(2) refuses a name that exists; rename(2) would replace it.
+                let placed = isExclusive ? link(temporaryPath, finalPath) : rename(temporaryPath, finalPath)
+                if placed != 0 { failure = String(cString: strerror(errno)) }
+            }
+            if failure != nil || isExclusive { unlink(temporaryPath) }
         }
         if let failure { throw .io(path: name, reason: failure) }
     }

@@ -68,13 +68,15 @@ enum CSVCell {
         }
     }
 
-    /// Appends a number, with a decimal comma when asked (Russian Excel).
-    static func appendNumber<Out: ByteAppending>(_ value: Double, decimalComma: Bool, to out: inout Out) {
+    /// Appends a number written with `precision` (``ScoreFormatting/text(_:precision:)``),
+    /// with a decimal comma when asked (Russian Excel).
+    static func appendNumber<Out: ByteAppending>(_ value: Double, decimalComma: Bool, precision: ScorePrecision = .fourDecimals,
+                                                 to out: inout Out) {
         if abs(value) < 1e15, Double(Int(value)) == value {
             appendInteger(Int(value), to: &out)
             return
         }
-        for byte in ScoreFormatting.plain(value).utf8 {
+        for byte in ScoreFormatting.text(value, precision: precision).utf8 {
             out.append(decimalComma && byte == 0x2E ? 0x2C : byte)
         }
     }

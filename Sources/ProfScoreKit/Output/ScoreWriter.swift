@@ -8,6 +8,7 @@
 public final class ScoreWriter {
     private let instrument: Instrument
     private let format: ScoreFormat
+    private let precision: ScorePrecision
     private let language: Language
     private let excel: Bool
     private let idColumn: String
@@ -29,12 +30,15 @@ public final class ScoreWriter {
     ///   - instrument: the instrument scored.
     ///   - infoColumns: names of the respondent columns; the first is the id.
     ///   - format: the output format.
+    ///   - precision: how many decimals scores and percentile ranks are written with.
     ///   - language: language of level labels and table headings.
     ///   - excel: CSV for Russian Excel: UTF-8 with BOM, `;`, decimal comma.
     ///   - sink: where the bytes go.
-    public init(instrument: Instrument, infoColumns: [String], format: ScoreFormat, language: Language, excel: Bool, sink: OutputSink) {
+    public init(instrument: Instrument, infoColumns: [String], format: ScoreFormat, precision: ScorePrecision = .fourDecimals,
+                language: Language, excel: Bool, sink: OutputSink) {
         self.instrument = instrument
         self.format = format
+        self.precision = precision
         self.language = language
         self.excel = excel
         self.idColumn = infoColumns.first ?? "id"
@@ -152,6 +156,11 @@ public final class ScoreWriter {
         out.append(contentsOf: excel ? [0x0D, 0x0A] : [0x0A])
     }
 
+    /// A score or percentile rank as text, with the writer's precision.
+    private func number(_ value: Double) -> String {
+        ScoreFormatting.text(value, precision: precision)
+    }
+
     /// The leading type for the table: the scales' names.
     private func leadingNames(_ result: RespondentScore) -> String {
         switch result.leading {
@@ -181,7 +190,7 @@ public final class ScoreWriter {
         case .json:
             appendJSON(info: info, file: file, line: line, result: result, norm: norm)
         case .table:
-            var row = [info.first ?? ""] + result.scores.map { $0.map(ScoreFormatting.plain) ?? "—" }
+            var row = [info.first ?? ""] + result.scores.map { $0.map(number) ?? "—" }
             if instrument.norms != nil {
                 row += normedScales.map { scale in normRow(result, scale: scale, norm: norm).map { "\($0.sten)" } ?? "—" }
             }
@@ -233,7 +242,7 @@ public final class ScoreWriter {
         CSVCell.appendText(info.first ?? "", delimiter: delimiter, to: &out)
         for score in result.scores {
             out.append(delimiter)
-            if let score { CSVCell.appendNumber(score, decimalComma: excel, to: &out) }
+            if let score { CSVCell.appendNumber(score, decimalComma: excel, precision: precision, to: &out) }
         }
         for (index, level) in result.levels.enumerated() {
             out.append(delimiter)
@@ -321,7 +330,7 @@ public final class ScoreWriter {
             if index > 0 { out.append(0x2C) }
             JSONText.appendString(scale.id, to: &out)
             out.append(0x3A)
-            out.append(contentsOf: (result.scores[index].map(ScoreFormatting.plain) ?? "null").utf8)
+            out.append(contentsOf: (result.scores[index].map(number) ?? "null").utf8)
         }
         out.append(contentsOf: "},\"levels\":{".utf8)
         for (index, scale) in instrument.scales.enumerated() {
@@ -370,7 +379,7 @@ public final class ScoreWriter {
         let rows = normedScales.map { normRow(result, scale: $0, norm: norm) }
         for row in rows {
             out.append(delimiter)
-            if let row { CSVCell.appendNumber(row.percentile, decimalComma: excel, to: &out) }
+            if let row { CSVCell.appendNumber(row.percentile, decimalComma: excel, precision: precision, to: &out) }
         }
         for row in rows {
             out.append(delimiter)
@@ -395,7 +404,7 @@ public final class ScoreWriter {
         for (position, scale) in normedScales.enumerated() {
             if position > 0 { out.append(0x2C) }
             JSONText.appendString(instrument.scales[scale].id, to: &out)
-            out.append(contentsOf: (":" + (rows[position].map { ScoreFormatting.plain($0.percentile) } ?? "null")).utf8)
+            out.append(contentsOf: (":" + (rows[position].map { number($0.percentile) } ?? "null")).utf8)
         }
         out.append(contentsOf: "},\"sten\":{".utf8)
         for (position, scale) in normedScales.enumerated() {

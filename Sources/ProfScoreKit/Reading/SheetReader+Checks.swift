@@ -13,11 +13,14 @@ import Darwin
 extension SheetReader {
     /// The name of a new respondent column: a name used before gets « (2)»,
     /// « (3)»… so that its values are not written under the other column.
+    /// An empty header cell is named `id` when it is the row's first cell
+    /// (R's `write.csv` heads its row names so, and the first respondent
+    /// column is the id anyway), `column N` elsewhere.
     /// - Complexity: amortised O(length of the name): names used are kept in
     ///   a set, and each repeated name remembers the counter it reached.
     func infoColumnName(_ name: String, field: Int, report: (Diagnostic) -> Void) -> String {
         let line = table.scanner.fields[field].line
-        var unique = name.isEmpty ? "column \(field + 1)" : name
+        var unique = name.isEmpty ? (field == 0 ? "id" : "column \(field + 1)") : name
         if !usedInfoColumnNames.insert(unique).inserted {
             var counter = nextRenameCounter[unique] ?? 2
             while usedInfoColumnNames.contains("\(unique) (\(counter))") { counter += 1 }

@@ -1,6 +1,18 @@
 /// How scores are written in outputs: whole numbers without a decimal point,
 /// others with up to four decimals (trailing zeros dropped).
 enum ScoreFormatting {
+    /// A score as written with `precision`: whole numbers without a decimal
+    /// point either way; others by ``plain(_:)`` or, with
+    /// ``ScorePrecision/full``, as the shortest text that reads back as the same `Double`.
+    static func text(_ value: Double, precision: ScorePrecision) -> String {
+        switch precision {
+        case .fourDecimals: plain(value)
+        case .full: value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description
+        }
+    }
+
+    /// A number rounded to at most four decimals (halves away from zero),
+    /// trailing zeros dropped; whole numbers without a decimal point.
     static func plain(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))

@@ -305,6 +305,7 @@ enum RefGenerators {
             if infoNames.count > 2 && chance(50, &rng) { infoNames.swapAt(1, infoNames.count - 1) }
         }
         let classSpellings = options.groupColumns ? classSpellings(&rng) : []
+        if options.oddHeader && chance(10, &rng) { infoNames[0] = "" }                                     // R's row names
         if options.oddHeader && chance(20, &rng) { infoNames.append("99") }                               // number-like
         if options.oddHeader && chance(15, &rng) { infoNames.append("класс") }                            // repeated name
         if options.oddHeader && !options.noQuotes && chance(10, &rng) { infoNames.append("примечание;\"x\"") }   // needs quoting

@@ -151,23 +151,27 @@ struct RefScorer {
             }
             // answer-sheets.md: one to four digits once normalised.
             if (1...4).contains(key.unicodeScalars.count) && key.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) { numberLike = true }
+            // answer-sheets.md: "A header whose first cell is empty (`""` or nothing,
+            // as R's write.csv writes above its row names) names that column `id`".
+            let named = column == 0 && text == "" ? "id" : name
             // Two respondent columns with the same header: the second is «NAME (2)».
             // Docs: "the same header" is read as the same text; headers equal only
             // after normalisation are marked.
-            var unique = name
-            if infoNames.contains(name) {
+            var unique = named
+            if infoNames.contains(named) {
                 var k = 2
-                while infoNames.contains("\(name) (\(k))") { k += 1 }
-                unique = "\(name) (\(k))"
+                while infoNames.contains("\(named) (\(k))") { k += 1 }
+                unique = "\(named) (\(k))"
                 result.diagnostics.append(RefDiagnostic(severity: "warning", line: header.line, column: column + 1,
-                                                        kind: "repeated respondent column «\(name)»"))
-                if name.isEmpty { result.ambiguities.append("repeated-empty-header") }
-            } else if infoNames.contains(where: { RefText.normalize($0) == key }) {
+                                                        kind: "repeated respondent column «\(named)»"))
+                if named.isEmpty { result.ambiguities.append("repeated-empty-header") }
+            } else if infoNames.contains(where: { RefText.normalize($0) == RefText.normalize(named) }) {
                 result.ambiguities.append("headers-equal-after-normalisation")
             }
             if infoNames.contains(unique) { result.ambiguities.append("renamed-header-clash") }
-            if name.isEmpty {
-                // Docs: what a respondent column with an empty header is called is not said.
+            if named.isEmpty {
+                // Docs: what a respondent column with an empty header is called is
+                // not said, but for the first column (`id`, above).
                 result.openColumnNames.insert(infoNames.count)
             }
             infoColumns.append(column)
