@@ -81,4 +81,17 @@ import Testing
         #expect(!Self.leaks(plain.stdout, ids: ids).isEmpty)
         #expect(compared == runs.count)
     }
+
+    /// A file that cannot be used is explained in Russian too (the system's
+    /// English messages are translated; ProfScore's own reasons have both).
+    @Test func fileProblemsAreExplainedInRussian() throws {
+        let workspace = try Workspace()
+        try FileManager.default.createDirectory(atPath: workspace.path("папка"), withIntermediateDirectories: true)
+        for input in ["нет-такого.csv", "папка"] {
+            let run = try workspace.run(["score", "--instrument", "klimov-ddo", input, "--lang", "ru"])
+            let line = try #require(run.stderrLines.first { $0.contains("файл недоступен:") }, "\(run.stderr)")
+            let reason = line.components(separatedBy: "файл недоступен:").last ?? ""
+            #expect(!reason.contains(/[A-Za-z]/), "\(line)")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// The errors that ProfScoreKit throws.
 ///
 /// Problems inside the data (a cell that cannot be read, a wrong level range)
@@ -36,7 +37,7 @@ extension ProfScoreError {
                 : "no bundled instrument '\(name)' and no such file; bundled: \(available.joined(separator: ", "))"
         case .io(let path, let reason):
             return language == .russian
-                ? "\(path): ошибка: файл недоступен: \(reason)"
+                ? "\(path): ошибка: файл недоступен: \(Self.russianReason(reason))"
                 : "\(path): error: the file cannot be used: \(reason)"
         case .unreadableSheet(let diagnostic):
             return diagnostic.rendered(in: language)
@@ -61,4 +62,41 @@ extension ProfScoreError {
 
 extension ProfScoreError: CustomStringConvertible {
     public var description: String { rendered(in: .english) }
+}
+
+extension ProfScoreError {
+    /// An I/O reason in Russian: ProfScore's own reasons and the system's
+    /// messages (`strerror`, English on most systems) for the errors a user
+    /// meets; anything else as it is.
+    static func russianReason(_ reason: String) -> String {
+        if let known = russianReasons[reason] { return known }
+        if reason.hasPrefix("more than "), reason.hasSuffix("save it as a file and give the file instead") {
+            let size = reason.dropFirst("more than ".count).prefix { $0.isNumber }
+            return "из этого потока пришло больше \(size) ГиБ; сохраните его в файл и дайте файл"
+        }
+        return reason
+    }
+
+    private static let russianReasons: [String: String] = {
+        var table = [
+            "no such file": "такого файла нет",
+            "cannot be read": "не читается",
+            "is a folder, not a file": "это папка, а не файл",
+            "this is not a text sheet (it has NUL bytes and no UTF-16 byte-order mark); give a CSV or TSV file":
+                "это не текстовый бланк (в нём нулевые байты и нет метки порядка байтов UTF-16); дайте файл CSV или TSV",
+            "standard input is a terminal; pipe a sheet into it (profscore … - < sheet.csv) or name the file instead of -":
+                "стандартный ввод — терминал; подайте бланк через него (profscore … - < бланк.csv) или назовите файл вместо «-»",
+        ]
+        // The system's messages, as strerror gives them here.
+        let system: [(Int32, String)] = [
+            (ENOENT, "такого файла или папки нет"), (EACCES, "нет прав доступа"), (EPERM, "действие не разрешено"),
+            (EISDIR, "это папка"), (ENOTDIR, "часть пути — не папка"), (ENOSPC, "на диске нет места"),
+            (EROFS, "диск только для чтения"), (EEXIST, "файл уже есть"), (ENAMETOOLONG, "слишком длинное имя"),
+            (ELOOP, "слишком много символических ссылок"), (EIO, "ошибка ввода-вывода"), (EFBIG, "файл слишком велик"),
+            (EMFILE, "открыто слишком много файлов"), (EPIPE, "канал закрыт"), (ETXTBSY, "файл занят"),
+            (EDQUOT, "превышена дисковая квота"), (ENXIO, "нет такого устройства или адреса"),
+        ]
+        for (code, russian) in system { table[String(cString: strerror(code))] = russian }
+        return table
+    }()
 }
