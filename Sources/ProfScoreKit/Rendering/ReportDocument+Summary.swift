@@ -195,7 +195,7 @@ private struct SectionBuilder {
                         hideOVZ: table.ovz.suppressed[$0.1], hideProfile: table.profile.suppressed[$0.1])
         }
         let allColumns = [t("Group", "Группа"), t("Enrolled", "Обучающихся"), t("Diagnosed", "Прошли диагностику"),
-                          t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")]
+                          t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Met", "Выполнена")]
         var blocks: [ReportDocument.Block] = [
             .paragraph(t("Share diagnosed = enrolled students with a scored sheet ÷ enrolled students; each student counts once (how this differs from the sheets scored: «Sheets with problems»).",
                          "Доля прошедших диагностику = обучающиеся с подсчитанным бланком ÷ все обучающиеся; каждый ученик учитывается один раз (чем это число отличается от числа подсчитанных бланков — в разделе «Бланки с замечаниями»).")),
@@ -205,14 +205,14 @@ private struct SectionBuilder {
             blocks.append(.table(.init(
                 caption: t("Study profile determined", "Профиль склонностей определён"),
                 columns: [t("Group", "Группа"), t("Enrolled", "Обучающихся"), t("With a study profile", "С профилем склонностей"),
-                          t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")],
+                          t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Met", "Выполнена")],
                 rows: made.map(\.profile), footnote: footnote(made.map(\.profile)))))
         }
         if total.enrolledOVZ != nil {
             blocks.append(.table(.init(
                 caption: t("Students with disabilities (ОВЗ)", "Обучающиеся с ОВЗ"),
                 columns: [t("Group", "Группа"), t("Enrolled with ОВЗ", "Обучающихся с ОВЗ"), t("Diagnosed", "Прошли диагностику"),
-                          t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Target", "Цель")],
+                          t("Share, %", "Доля, %"), t("Target, %", "Цель, %"), t("Met", "Выполнена")],
                 rows: made.map(\.ovz), footnote: footnote(made.map(\.ovz)))))
             if total.diagnosedOVZ == nil {
                 blocks.append(.notice(t("How many students with ОВЗ were diagnosed is not known: give a roster with one row per student and an ОВЗ column, or an ОВЗ column in the sheets.",
@@ -298,7 +298,10 @@ private struct SectionBuilder {
             let stats = results.scales[index]
             let extremes: [ReportDocument.Cell] = extremesHidden
                 ? [.hidden, .hidden, .hidden]
-                : [.decimal(stats.median, digits: 2), .decimal(stats.minimum, digits: 2), .decimal(stats.maximum, digits: 2)]
+                : [stats.median, stats.minimum, stats.maximum].map { value in
+                    // A whole number is written whole («6», not «6,00»).
+                    .decimal(value, digits: value.map { $0 == $0.rounded() } == true ? 0 : 2)
+                }
             return [.text(instrument.scales[index].title.text(in: t.language)), .integer(stats.count),
                     .decimal(stats.mean, digits: 2), .decimal(stats.standardDeviation, digits: 2)] + extremes
         }
