@@ -52,8 +52,12 @@ final class BatchScorer {
         let snapshot = FileSnapshot(path: path)
         let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: { count($0, ofRow: false); report($0) })
         if !usesFastPath { reader.usesFastPath = false }
+        if let refusal = SheetFit.checkHeader(names: reader.normalizedHeaderNames, instrument: scorer.instrument,
+                                              file: name, line: reader.headerLine) {
+            throw .wrongInstrument(refusal, rowsHandedOut: false)
+        }
         let header = SheetHeader(file: name, columns: reader.infoColumnNames, runColumns: runColumns, rules: rules)
-        if let needed = prepare(header) { reader.neededInfoColumns = needed }
+        if let needed = header.needing(prepare(header)) { reader.neededInfoColumns = needed }
         return OpenSheet(reader: reader, header: header, snapshot: snapshot, path: path)
     }
 
@@ -88,16 +92,26 @@ final class BatchScorer {
                     each: (ScoredRow) -> Void) throws(ProfScoreError) {
         var ids: DuplicateIDs? = checksDuplicates ? takeSeenIDs() : nil
         defer { if let ids { seenIDs = ids } }
-        var tally = NormMatchTally()
-        respondentCount += try scoreRows(of: sheet.reader, header: sheet.header, ids: &ids, normTally: &tally,
+        var tally = SheetTally()
+        respondentCount += try scoreRows(of: sheet.reader, header: sheet.header, ids: &ids, tally: &tally,
                                          report: { count($0, ofRow: true); report($0) }, each: each)
         try sheet.snapshot?.verify(path: sheet.path, displayName: sheet.header.file)
-        finishSheet(sheet.header, normTally: tally, report: report)
+        try finishSheet(sheet.header, tally: tally, endLine: sheet.reader.currentLine, report: report)
     }
 
-    /// The end of a sheet scored whole: one warning about respondents without a norm group.
-    func finishSheet(_ header: SheetHeader, normTally: NormMatchTally, report: (Diagnostic) -> Void) {
-        if let norms = header.norms, let warning = normTally.warning(file: header.file, norms: norms) {
+    /// The end of a sheet, whole or in parts, once all its rows are counted:
+    /// the sheet is refused when most of its answer cells cannot be read
+    /// (``SheetFit/checkCells``); otherwise one warning about respondents
+    /// without a norm group, and one about respondents outside the instrument's grades.
+    /// - Throws: ``ProfScoreError/wrongInstrument(_:rowsHandedOut:)`` for a refused sheet.
+    func finishSheet(_ header: SheetHeader, tally: SheetTally, endLine: Int, report: (Diagnostic) -> Void) throws(ProfScoreError) {
+        if let refusal = SheetFit.checkCells(unreadable: tally.unreadableCells, filled: tally.filledCells,
+                                             instrument: scorer.instrument, file: header.file, line: endLine) {
+            throw .wrongInstrument(refusal, rowsHandedOut: true)
+        }
+        let warnings = [header.norms.flatMap { tally.norms.warning(file: header.file, norms: $0) },
+                        tally.gradeWarning(file: header.file, instrument: scorer.instrument)]
+        for case let warning? in warnings {
             count(warning, ofRow: false)
             report(warning)
         }
@@ -110,7 +124,7 @@ final class BatchScorer {
     /// Every way of scoring a sheet, whole or in parts, goes through here.
     /// - Returns: the number of rows scored.
     func scoreRows(
-        of reader: SheetReader, header: SheetHeader, ids: inout DuplicateIDs?, normTally: inout NormMatchTally,
+        of reader: SheetReader, header: SheetHeader, ids: inout DuplicateIDs?, tally: inout SheetTally,
         hashesIDs: Bool = false, report: (Diagnostic) -> Void, each: (ScoredRow) -> Void
     ) throws(ProfScoreError) -> Int {
         var scored = ScoredRow(header: header, row: SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false),
@@ -141,7 +155,7 @@ final class BatchScorer {
                     report(DuplicateIDs.warning(id: id, file: name, line: scored.row.line, first: first))
                 }
             }
-            rules.apply(to: &scored, tally: &normTally)
+            rules.apply(to: &scored, tally: &tally)
             rows += 1
             each(scored)
         }

@@ -16,6 +16,10 @@ public final class SheetHeader: Sendable {
     /// With norms: the norms and where the sheet's grouping columns are.
     let norms: Norms?
     let normColumns: NormColumns?
+    /// The grades the instrument is meant for, and where the sheet gives a
+    /// respondent's grade (`nil` when it has no grade or class column).
+    let grades: ClosedRange<Int>?
+    let gradeColumns: NormColumns?
 
     init(file: String, columns: [String], runColumns: [String]?, rules: RowRules) {
         self.file = file
@@ -33,6 +37,19 @@ public final class SheetHeader: Sendable {
         treatments = rules.pseudonymizer == nil ? [] : Pseudonymizer.classify(columns: columns, keeping: rules.keptColumns)
         norms = rules.norms
         normColumns = rules.norms == nil ? nil : NormColumns(infoColumnNames: columns)
+        grades = rules.grades
+        let gradeColumns = rules.grades == nil ? nil : NormColumns(infoColumnNames: columns)
+        self.gradeColumns = gradeColumns?.missing([.grade]).isEmpty == true ? gradeColumns : nil
+    }
+
+    /// The respondent columns a row must carry for the checks of the whole
+    /// sheet (its grade or class), added to those the caller needs.
+    func needing(_ needed: [Bool]?) -> [Bool]? {
+        guard var needed, let gradeColumns else { return needed }
+        for position in [gradeColumns.grade, gradeColumns.className].compactMap({ $0 }) where position < needed.count {
+            needed[position] = true
+        }
+        return needed
     }
 }
 
@@ -44,14 +61,18 @@ struct RowRules: Sendable {
     var keptColumns: [String] = []
     /// The norms to match respondents to (`nil`: none).
     var norms: Norms?
+    /// The grades the instrument is meant for (`nil`: not said).
+    var grades: ClosedRange<Int>?
 
-    /// Matches the norm group and pseudonymises a scored row (in place).
-    func apply(to scored: inout ScoredRow, tally: inout NormMatchTally) {
+    /// Counts the row in the sheet's tally, matches the norm group and
+    /// pseudonymises a scored row (in place).
+    func apply(to scored: inout ScoredRow, tally: inout SheetTally) {
         let header = scored.header
+        tally.add(scored.row, header: header)
         if let norms = header.norms, let columns = header.normColumns {
             let match = norms.match(info: scored.row.info, columns: columns)
             scored.norm = match
-            tally.add(match)
+            tally.norms.add(match)
         }
         header.pseudonymizer?.apply(header.treatments, to: &scored.row.info)
     }
