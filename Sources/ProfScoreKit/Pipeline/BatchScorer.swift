@@ -27,6 +27,9 @@ final class BatchScorer {
     let detectsDuplicateIDs: Bool
     /// Whether simple records take the fast path (tests compare with the general path).
     var usesFastPath = true
+    /// Whether a sheet that does not look like the instrument's is refused
+    /// (``SheetFit``; tests of reading turn it off to compare the rows of such sheets).
+    var checksFit = true
 
     init(scorer: Scorer, detectsDuplicateIDs: Bool = true, rules: RowRules = RowRules()) {
         self.scorer = scorer
@@ -52,7 +55,7 @@ final class BatchScorer {
         let snapshot = FileSnapshot(path: path)
         let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: { count($0, ofRow: false); report($0) })
         if !usesFastPath { reader.usesFastPath = false }
-        if let refusal = SheetFit.checkHeader(names: reader.normalizedHeaderNames, instrument: scorer.instrument,
+        if checksFit, let refusal = SheetFit.checkHeader(names: reader.normalizedHeaderNames, instrument: scorer.instrument,
                                               file: name, line: reader.headerLine) {
             throw .wrongInstrument(refusal, rowsHandedOut: false)
         }
@@ -105,7 +108,7 @@ final class BatchScorer {
     /// without a norm group, and one about respondents outside the instrument's grades.
     /// - Throws: ``ProfScoreError/wrongInstrument(_:rowsHandedOut:)`` for a refused sheet.
     func finishSheet(_ header: SheetHeader, tally: SheetTally, endLine: Int, report: (Diagnostic) -> Void) throws(ProfScoreError) {
-        if let refusal = SheetFit.checkCells(unreadable: tally.unreadableCells, filled: tally.filledCells,
+        if checksFit, let refusal = SheetFit.checkCells(unreadable: tally.unreadableCells, filled: tally.filledCells,
                                              instrument: scorer.instrument, file: header.file, line: endLine) {
             throw .wrongInstrument(refusal, rowsHandedOut: true)
         }

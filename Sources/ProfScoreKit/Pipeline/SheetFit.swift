@@ -82,9 +82,9 @@ enum SheetFit {
             en: en + "; the file is not scored", ru: ru + "; файл не подсчитан"))
     }
 
-    /// A title in «», unless it starts with its own quotes.
+    /// A title in «», unless it has quotes of its own.
     private static func quoted(_ title: String) -> String {
-        title.hasPrefix("«") ? title : "«\(title)»"
+        title.contains("«") ? title : "«\(title)»"
     }
 
     /// Checks a sheet's answer cells once all its rows are read.
