@@ -59,7 +59,8 @@ final class BatchScorer {
                                               file: name, line: reader.headerLine) {
             throw .wrongInstrument(refusal, rowsHandedOut: false)
         }
-        let header = SheetHeader(file: name, columns: reader.infoColumnNames, runColumns: runColumns, rules: rules)
+        let header = SheetHeader(file: name, columns: reader.infoColumnNames, runColumns: runColumns, rules: rules,
+                                 grades: scorer.instrument.grades)
         if let needed = header.needing(prepare(header)) { reader.neededInfoColumns = needed }
         return OpenSheet(reader: reader, header: header, snapshot: snapshot, path: path)
     }

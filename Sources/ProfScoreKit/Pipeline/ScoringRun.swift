@@ -60,7 +60,7 @@ public final class ScoringRun {
         self.inputs = inputs
         engine = BatchScorer(scorer: Scorer(instrument: instrument), detectsDuplicateIDs: options.findsDuplicateIDs,
                              rules: RowRules(pseudonymizer: options.pseudonymizer, keptColumns: options.keptColumns,
-                                             norms: options.appliesNorms ? instrument.norms : nil, grades: instrument.grades))
+                                             norms: options.appliesNorms ? instrument.norms : nil))
         opened = inputs.map { input in Result { () throws(ProfScoreError) in try SpooledInput(input) } }
     }
 

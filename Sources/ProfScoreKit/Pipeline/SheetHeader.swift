@@ -21,7 +21,7 @@ public final class SheetHeader: Sendable {
     let grades: ClosedRange<Int>?
     let gradeColumns: NormColumns?
 
-    init(file: String, columns: [String], runColumns: [String]?, rules: RowRules) {
+    init(file: String, columns: [String], runColumns: [String]?, rules: RowRules, grades: ClosedRange<Int>?) {
         self.file = file
         self.columns = columns
         if let runColumns {
@@ -37,8 +37,8 @@ public final class SheetHeader: Sendable {
         treatments = rules.pseudonymizer == nil ? [] : Pseudonymizer.classify(columns: columns, keeping: rules.keptColumns)
         norms = rules.norms
         normColumns = rules.norms == nil ? nil : NormColumns(infoColumnNames: columns)
-        grades = rules.grades
-        let gradeColumns = rules.grades == nil ? nil : NormColumns(infoColumnNames: columns)
+        self.grades = grades
+        let gradeColumns = grades == nil ? nil : NormColumns(infoColumnNames: columns)
         self.gradeColumns = gradeColumns?.missing([.grade]).isEmpty == true ? gradeColumns : nil
     }
 
@@ -61,8 +61,6 @@ struct RowRules: Sendable {
     var keptColumns: [String] = []
     /// The norms to match respondents to (`nil`: none).
     var norms: Norms?
-    /// The grades the instrument is meant for (`nil`: not said).
-    var grades: ClosedRange<Int>?
 
     /// Counts the row in the sheet's tally, matches the norm group and
     /// pseudonymises a scored row (in place).
