@@ -103,7 +103,7 @@ extension BatchScorer {
             box.slots[0].ids = ids
         }
         let scorer = self.scorer, rules = self.rules, progress = self.progress
-        let layout = sheet.reader.layout, header = sheet.header
+        let layout = sheet.reader.layout, header = sheet.header, hiddenColumns = sheet.hiddenColumns
         @Sendable func scorePart(_ index: Int) {
             let part = parts[index]
             // Each thread works on its own slot only.
@@ -115,7 +115,8 @@ extension BatchScorer {
                 let recordsIDs = checksDuplicates && index > 0
                 if recordsIDs { slot.pointee.pending.reserveCapacity(min(part.expectedRows, 1 << 16)) }  // grows beyond
                 slot.pointee.respondents = try batch.scoreRows(
-                    of: reader, header: header, ids: &slot.pointee.ids, tally: &slot.pointee.tally, hashesIDs: recordsIDs,
+                    of: reader, header: header, ids: &slot.pointee.ids, tally: &slot.pointee.tally,
+                    hiddenColumns: hiddenColumns, hashesIDs: recordsIDs,
                     report: { slot.pointee.diagnostics.append($0) }
                 ) { scored in
                     let token = each(&slot.pointee.part!, scored)

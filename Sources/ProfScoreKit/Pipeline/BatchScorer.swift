@@ -44,6 +44,8 @@ final class BatchScorer {
         let header: SheetHeader
         let snapshot: FileSnapshot?
         let path: String
+        /// Respondent columns read only for the sheet's checks, emptied in rows.
+        let hiddenColumns: [Int]
     }
 
     /// Opens a sheet and reads its header (its diagnostics reported and counted).
@@ -61,8 +63,9 @@ final class BatchScorer {
         }
         let header = SheetHeader(file: name, columns: reader.infoColumnNames, runColumns: runColumns, rules: rules,
                                  grades: scorer.instrument.grades)
-        if let needed = header.needing(prepare(header)) { reader.neededInfoColumns = needed }
-        return OpenSheet(reader: reader, header: header, snapshot: snapshot, path: path)
+        let (needed, hidden) = header.needing(prepare(header))
+        if let needed { reader.neededInfoColumns = needed }
+        return OpenSheet(reader: reader, header: header, snapshot: snapshot, path: path, hiddenColumns: hidden)
     }
 
     /// Scores every row of one sheet in one go, on this thread.
@@ -98,7 +101,7 @@ final class BatchScorer {
         defer { if let ids { seenIDs = ids } }
         var tally = SheetTally()
         respondentCount += try scoreRows(of: sheet.reader, header: sheet.header, ids: &ids, tally: &tally,
-                                         report: { count($0, ofRow: true); report($0) }, each: each)
+                                         hiddenColumns: sheet.hiddenColumns, report: { count($0, ofRow: true); report($0) }, each: each)
         try sheet.snapshot?.verify(path: sheet.path, displayName: sheet.header.file)
         try finishSheet(sheet.header, tally: tally, endLine: sheet.reader.currentLine, report: report)
     }
@@ -111,6 +114,8 @@ final class BatchScorer {
     func finishSheet(_ header: SheetHeader, tally: SheetTally, endLine: Int, report: (Diagnostic) -> Void) throws(ProfScoreError) {
         if checksFit, let refusal = SheetFit.checkCells(unreadable: tally.unreadableCells, filled: tally.filledCells,
                                              instrument: scorer.instrument, file: header.file, line: endLine) {
+            // Its rows were counted as they came; a refused file has no respondents scored.
+            respondentCount -= tally.respondents
             throw .wrongInstrument(refusal, rowsHandedOut: true)
         }
         let warnings = [header.norms.flatMap { tally.norms.warning(file: header.file, norms: $0) },
@@ -129,7 +134,7 @@ final class BatchScorer {
     /// - Returns: the number of rows scored.
     func scoreRows(
         of reader: SheetReader, header: SheetHeader, ids: inout DuplicateIDs?, tally: inout SheetTally,
-        hashesIDs: Bool = false, report: (Diagnostic) -> Void, each: (ScoredRow) -> Void
+        hiddenColumns: [Int] = [], hashesIDs: Bool = false, report: (Diagnostic) -> Void, each: (ScoredRow) -> Void
     ) throws(ProfScoreError) -> Int {
         var scored = ScoredRow(header: header, row: SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false),
                                score: scorer.emptyScore(), norm: nil)
@@ -160,6 +165,7 @@ final class BatchScorer {
                 }
             }
             rules.apply(to: &scored, tally: &tally)
+            for column in hiddenColumns { scored.row.info[column] = "" }
             rows += 1
             each(scored)
         }

@@ -44,12 +44,17 @@ public final class SheetHeader: Sendable {
 
     /// The respondent columns a row must carry for the checks of the whole
     /// sheet (its grade or class), added to those the caller needs.
-    func needing(_ needed: [Bool]?) -> [Bool]? {
-        guard var needed, let gradeColumns else { return needed }
-        for position in [gradeColumns.grade, gradeColumns.className].compactMap({ $0 }) where position < needed.count {
+    /// - Returns: the columns to read, and those added (emptied again once
+    ///   counted, so that rows carry only what the caller asked for).
+    func needing(_ needed: [Bool]?) -> (read: [Bool]?, added: [Int]) {
+        guard var needed, let gradeColumns else { return (needed, []) }
+        var added: [Int] = []
+        for position in [gradeColumns.grade, gradeColumns.className].compactMap({ $0 })
+            where position < needed.count && !needed[position] {
             needed[position] = true
+            added.append(position)
         }
-        return needed
+        return (needed, added)
     }
 }
 

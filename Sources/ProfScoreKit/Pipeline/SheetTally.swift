@@ -4,6 +4,8 @@
 /// respondents whose grade is outside the instrument's grades.
 struct SheetTally: Sendable {
     var norms = NormMatchTally()
+    /// Rows counted.
+    var respondents = 0
     /// Answer cells that were not empty.
     var filledCells = 0
     /// Answer cells that could not be read.
@@ -14,6 +16,7 @@ struct SheetTally: Sendable {
     /// Counts one row's answer cells and grade (before its respondent cells are pseudonymised).
     /// - Complexity: O(items).
     mutating func add(_ row: SheetRow, header: SheetHeader) {
+        respondents += 1
         for code in row.codes where code != ScoringPlan.missing {
             filledCells += 1
             if code == ScoringPlan.unreadable { unreadableCells += 1 }
@@ -27,6 +30,7 @@ struct SheetTally: Sendable {
     /// Adds the counts of another part of the same sheet.
     mutating func merge(_ other: SheetTally) {
         norms.merge(other.norms)
+        respondents += other.respondents
         filledCells += other.filledCells
         unreadableCells += other.unreadableCells
         outsideGrades.merge(other.outsideGrades, uniquingKeysWith: +)
