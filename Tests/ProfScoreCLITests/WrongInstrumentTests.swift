@@ -111,13 +111,17 @@ import Testing
         #expect(!output.contains("8Б-01"))
     }
 
-    /// `report` and `analyze` go through the same engine.
-    @Test func reportAndAnalyzeRefuseTheSameWay() throws {
+    /// `report`, `analyze` and `norms` go through the same engine.
+    @Test func reportAnalyzeAndNormsRefuseTheSameWay() throws {
         let workspace = try Workspace()
         let wrong = try workspace.write("8b.csv", bytes: try Repository.bytes("Examples/golomshtok-interest-map-8b.csv"))
         let report = try workspace.run(["report", "--instrument", "klimov-ddo", wrong, "--lang", "en"])
         #expect(report.status == 65)
         #expect(report.stderr.contains("use --instrument golomshtok-interest-map"))
+        let norms = try workspace.run(["norms", "--instrument", "klimov-ddo", wrong, "--output", "normed.json", "--lang", "en"])
+        #expect(norms.status == 65)
+        #expect(norms.stderr.contains("use --instrument golomshtok-interest-map"))
+        #expect(workspace.contents("normed.json") == nil)
         let bad = try workspace.write("bad.csv", text: Self.header(1...20)
             + Self.row("S1", good: 0, bad: 20) + Self.row("S2", good: 0, bad: 20) + Self.row("S3", good: 20))
         let analyze = try workspace.run(["analyze", "--instrument", "klimov-ddo", bad, "--lang", "en", "--output", "analysis.md"])
