@@ -86,12 +86,14 @@ enum AnalyzeCommand {
         let dataFailures = failures.count - ioFailures
         let analysis = analyzer.result(instrumentFile: instrumentName)
         for warning in analysis.warnings { terminal.diagnostic(warning) }
-        let written = InstrumentLoading.write(analysis.rendered(as: format, language: terminal.language),
-                                              to: arguments.values["output"], terminal: terminal)
+        // A sheet refused after its rows were counted (see ScoreCommand): the analysis would hold them.
+        let spoiled = failures.contains { $0.error.spoilsOutput }
+        let written = spoiled ? ExitCode.success : InstrumentLoading.write(analysis.rendered(as: format, language: terminal.language),
+                                                                         to: arguments.values["output"], terminal: terminal)
         let flagged = analysis.warnings.filter { $0.severity == .warning }.count
         terminal.message(
-            en: "\(instrument.id): \(analyzer.respondentCount) respondent(s) from \(inputs.count - dataFailures - ioFailures) of \(inputs.count) file(s); \(analyzer.unreadableCellCount) unreadable cell(s) counted as missing; \(flagged) item warning(s)",
-            ru: "\(instrument.id): респондентов: \(analyzer.respondentCount), файлов: \(inputs.count - dataFailures - ioFailures) из \(inputs.count); нечитаемых ячеек (считаются пропусками): \(analyzer.unreadableCellCount); предупреждений по пунктам: \(flagged)")
+            en: "\(instrument.id): \(analyzer.respondentCount) respondent(s) from \(inputs.count - dataFailures - ioFailures) of \(inputs.count) file(s); \(analyzer.unreadableCellCount) unreadable cell(s) counted as missing; \(flagged) item warning(s)" + (spoiled ? "; the analysis was not written" : ""),
+            ru: "\(instrument.id): респондентов: \(analyzer.respondentCount), файлов: \(inputs.count - dataFailures - ioFailures) из \(inputs.count); нечитаемых ячеек (считаются пропусками): \(analyzer.unreadableCellCount); предупреждений по пунктам: \(flagged)" + (spoiled ? "; анализ не записан" : ""))
         if written != .success { return written }
         if dataFailures > 0 { return .dataError }
         if ioFailures > 0 { return .failure }

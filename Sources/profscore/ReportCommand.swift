@@ -104,11 +104,13 @@ enum ReportCommand {
         score(run, into: builder, perStudent: roster != nil, pages: pages, warnAboutLevels: options.groupBy != nil, terminal: terminal)
         terminal.progressLine.stop()
         let summary = builder.finish(report: terminal.diagnostic)
-        let exit = options.write(summary, terminal: terminal)
+        // A sheet refused after its rows were counted (see ScoreCommand): the report would hold them.
+        let spoiled = run.failures.contains { $0.error.spoilsOutput }
+        let exit = spoiled ? .success : options.write(summary, terminal: terminal)
         let dataFailures = run.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
         let ioFailures = run.failures.count - dataFailures
         terminal.finishDiagnostics()
-        summarize(run, pages: pages, terminal: terminal)
+        summarize(run, pages: pages, written: !spoiled, terminal: terminal)
         if exit != .success { return exit }
         if dataFailures > 0 { return .dataError }
         if ioFailures > 0 || (pages?.failures ?? 0) > 0 { return .failure }
@@ -160,13 +162,15 @@ enum ReportCommand {
 
     /// The summary line on standard error: sheets and files read, cells
     /// unreadable, and with `--individual` the pages written.
-    private static func summarize(_ run: ScoringRun, pages: IndividualPages?, terminal: Terminal) {
+    private static func summarize(_ run: ScoringRun, pages: IndividualPages?, written: Bool, terminal: Terminal) {
         let (read, total) = (run.inputs.count - run.failures.count, run.inputs.count)
         terminal.message(
             en: "\(run.instrument.id): \(run.respondentCount) sheet(s) read from \(read) of \(total) file(s); \(run.unreadableCellCount) cell(s) could not be read"
-                + (pages.map { "; \($0.names.count - $0.failures) individual page(s) in \($0.folder)" } ?? ""),
+                + (pages.map { "; \($0.names.count - $0.failures) individual page(s) in \($0.folder)" } ?? "")
+                + (written ? "" : "; the report was not written"),
             ru: "\(run.instrument.id): прочитано бланков: \(run.respondentCount), файлов: \(read) из \(total); нечитаемых ячеек: \(run.unreadableCellCount)"
-                + (pages.map { "; индивидуальных страниц: \($0.names.count - $0.failures) в \($0.folder)" } ?? ""))
+                + (pages.map { "; индивидуальных страниц: \($0.names.count - $0.failures) в \($0.folder)" } ?? "")
+                + (written ? "" : "; отчёт не записан"))
     }
 
     /// `--individual FOLDER`: one printable page per student, with the

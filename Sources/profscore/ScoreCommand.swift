@@ -163,8 +163,9 @@ enum ScoreCommand {
         let dataFailures = run.failures.filter { ExitCode.forFailure($0.error) == .dataError }.count
         let ioFailures = run.failures.count - dataFailures
         let strictFailure = arguments.flags.contains("strict") && run.errorCount > 0
-        // A sheet that changed while it was read: its rows may be incomplete, so nothing is written.
-        let changed = run.failures.contains { $0.error.isChangedWhileRead }
+        // A sheet that failed after its rows were written (it changed while read, or most
+        // of its cells could not be read): the output would hold them, so nothing is written.
+        let changed = run.failures.contains { $0.error.spoilsOutput }
         guard commit(sink, discarding: strictFailure || changed, terminal: terminal) else { return .failure }
         terminal.finishDiagnostics()
         if pseudonymizer != nil {

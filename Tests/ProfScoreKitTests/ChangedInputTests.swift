@@ -9,7 +9,8 @@ import Testing
     static let scorer = Scorer(instrument: try! Instrument.bundled("klimov-ddo"))
 
     static func sheet(rows: Int) -> String {
-        (["id;1;2;3"] + (1...rows).map { "P\($0);а;б;а" }).joined(separator: "\n") + "\n"
+        (["id;" + (1...20).map(String.init).joined(separator: ";")]
+            + (1...rows).map { "P\($0);" + Array(repeating: "а;б", count: 10).joined(separator: ";") }).joined(separator: "\n") + "\n"
     }
 
     @Test func truncatedWhileScoredInOneGo() throws {

@@ -18,11 +18,26 @@ import Testing
     struct Seen: Equatable {
         var rows: [String] = []
         var diagnostics: [String] = []
+        /// Why the file was refused, if it was.
+        var failure: String?
     }
 
-    static func score(_ path: String, threads: Int) throws -> Seen {
+    /// Scores a sheet; with `checksFit` off, one that does not look like a ДДО
+    /// sheet (``SheetFit``) is read anyway, so that its rows can be compared.
+    static func score(_ path: String, threads: Int, checksFit: Bool) -> Seen {
         var seen = Seen()
         let batch = BatchScorer(scorer: scorer, detectsDuplicateIDs: false)
+        batch.checksFit = checksFit
+        do {
+            let rows = try score(path, batch: batch, threads: threads, seen: &seen)
+            seen.rows = rows
+        } catch {
+            seen.failure = error.rendered(in: .english)
+        }
+        return seen
+    }
+
+    private static func score(_ path: String, batch: BatchScorer, threads: Int, seen: inout Seen) throws(ProfScoreError) -> [String] {
         let parts = try batch.scoreConcurrently(
             path: path, displayName: "sheet.csv", threads: threads, minimumSplitSize: 0,
             makePartial: { [String]() },
@@ -31,18 +46,21 @@ import Testing
                 let (row, result) = (scored.row, scored.score)
                 partial.append("line \(row.line) \(row.info) \(result.scores.map { $0.map(ScoreFormatting.plain) ?? "-" }) \(result.flags.names)")
             })
-        seen.rows = parts.flatMap { $0 }
-        return seen
+        return parts.flatMap { $0 }
     }
 
     @Test(arguments: ["header-and-blank-rows.csv", "lone-cr-line-ends.csv", "lone-cr-in-header.csv", "two-other-delimiters-tied.csv"])
     func scoringInPartsEqualsScoringAtOnce(_ file: String) throws {
         let path = Repository.fixtures + "/fuzz/" + file
-        let whole = try Self.score(path, threads: 1)
-        for _ in 0..<5 {
-            let parts = try Self.score(path, threads: 3)
-            #expect(parts.rows == whole.rows)
-            #expect(parts.diagnostics == whole.diagnostics)
+        for checksFit in [false, true] {
+            let whole = Self.score(path, threads: 1, checksFit: checksFit)
+            #expect(checksFit || whole.failure == nil, "\(whole.failure ?? "")")
+            for _ in 0..<5 {
+                let parts = Self.score(path, threads: 3, checksFit: checksFit)
+                #expect(parts.rows == whole.rows)
+                #expect(parts.diagnostics == whole.diagnostics)
+                #expect(parts.failure == whole.failure)
+            }
         }
     }
 }

@@ -19,6 +19,12 @@ public enum ProfScoreError: Error, Sendable, Equatable {
     case conflictingFiles(Message)
     /// An input changed (was written, truncated or replaced) while it was read.
     case changedWhileRead(path: String)
+    /// A sheet that does not look like answers to the instrument (``SheetFit``):
+    /// most item columns missing, a header that fits another bundled
+    /// instrument better, or most answer cells unreadable. With
+    /// `rowsHandedOut`, the file's rows were already handed out before it
+    /// was refused, so whatever was made from them is wrong.
+    case wrongInstrument(Diagnostic, rowsHandedOut: Bool)
 }
 
 extension ProfScoreError {
@@ -39,7 +45,7 @@ extension ProfScoreError {
             return language == .russian
                 ? "\(path): ошибка: файл недоступен: \(Self.russianReason(reason))"
                 : "\(path): error: the file cannot be used: \(reason)"
-        case .unreadableSheet(let diagnostic):
+        case .unreadableSheet(let diagnostic), .wrongInstrument(let diagnostic, _):
             return diagnostic.rendered(in: language)
         case .invalidSummary(let file, let reason):
             return "\(file): \(language == .russian ? "ошибка" : "error"): \(reason.text(in: language))"
@@ -57,6 +63,17 @@ extension ProfScoreError {
     /// Whether this is ``changedWhileRead(path:)``: the file's results would be incomplete.
     public var isChangedWhileRead: Bool {
         if case .changedWhileRead = self { true } else { false }
+    }
+
+    /// Whether the rows of the failed file were handed out before it failed
+    /// (it changed while read, or most of its cells could not be read): an
+    /// output made from the run would hold them, so it is not written.
+    public var spoilsOutput: Bool {
+        switch self {
+        case .changedWhileRead: true
+        case .wrongInstrument(_, let rowsHandedOut): rowsHandedOut
+        default: false
+        }
     }
 }
 

@@ -103,7 +103,7 @@ extension BatchScorer {
             box.slots[0].ids = ids
         }
         let scorer = self.scorer, rules = self.rules, progress = self.progress
-        let layout = sheet.reader.layout, header = sheet.header
+        let layout = sheet.reader.layout, header = sheet.header, hiddenColumns = sheet.hiddenColumns
         @Sendable func scorePart(_ index: Int) {
             let part = parts[index]
             // Each thread works on its own slot only.
@@ -115,7 +115,8 @@ extension BatchScorer {
                 let recordsIDs = checksDuplicates && index > 0
                 if recordsIDs { slot.pointee.pending.reserveCapacity(min(part.expectedRows, 1 << 16)) }  // grows beyond
                 slot.pointee.respondents = try batch.scoreRows(
-                    of: reader, header: header, ids: &slot.pointee.ids, normTally: &slot.pointee.normTally, hashesIDs: recordsIDs,
+                    of: reader, header: header, ids: &slot.pointee.ids, tally: &slot.pointee.tally,
+                    hiddenColumns: hiddenColumns, hashesIDs: recordsIDs,
                     report: { slot.pointee.diagnostics.append($0) }
                 ) { scored in
                     let token = each(&slot.pointee.part!, scored)
@@ -157,13 +158,13 @@ extension BatchScorer {
             }
             for warning in warnings[next...] { self.count(warning, ofRow: true); report(warning) }
             self.respondentCount += slot.pointee.respondents
-            normTally.merge(slot.pointee.normTally)
+            tally.merge(slot.pointee.tally)
             try finish(&slot.pointee.part!, repeats.map(\.pending.token))
         }
         // Worker threads score the next part not yet taken; this thread appends
         // the parts in file order as they are done, while the workers go on
         // scoring, so that `report` and `finish` only ever run here.
-        var normTally = NormMatchTally()
+        var tally = SheetTally()
         let schedule = PartSchedule(count: parts.count)
         let workers = DispatchGroup()
         for _ in 0..<min(threads, parts.count) {
@@ -196,7 +197,7 @@ extension BatchScorer {
             count(diagnostic, ofRow: false)
             report(diagnostic)
         }
-        finishSheet(header, normTally: normTally, report: report)
+        try finishSheet(header, tally: tally, endLine: box.slots[parts.count - 1].endLine, report: report)
     }
 
     /// The ids at some lines of a part, read again from the file (for the
@@ -225,7 +226,7 @@ private final class ConcurrentParts<Part, Pending>: @unchecked Sendable {
         /// The line after the part's last byte.
         var endLine = 0
         var error: ProfScoreError?
-        var normTally = NormMatchTally()
+        var tally = SheetTally()
         /// The first part: the ids seen so far, checked and added to as rows come.
         var ids: DuplicateIDs?
         /// Later parts: their rows' ids, checked after the parts before.

@@ -27,6 +27,9 @@ final class BatchScorer {
     let detectsDuplicateIDs: Bool
     /// Whether simple records take the fast path (tests compare with the general path).
     var usesFastPath = true
+    /// Whether a sheet that does not look like the instrument's is refused
+    /// (``SheetFit``; tests of reading turn it off to compare the rows of such sheets).
+    var checksFit = true
 
     init(scorer: Scorer, detectsDuplicateIDs: Bool = true, rules: RowRules = RowRules()) {
         self.scorer = scorer
@@ -41,6 +44,8 @@ final class BatchScorer {
         let header: SheetHeader
         let snapshot: FileSnapshot?
         let path: String
+        /// Respondent columns read only for the sheet's checks, emptied in rows.
+        let hiddenColumns: [Int]
     }
 
     /// Opens a sheet and reads its header (its diagnostics reported and counted).
@@ -52,9 +57,15 @@ final class BatchScorer {
         let snapshot = FileSnapshot(path: path)
         let reader = try SheetReader(path: path, displayName: name, scorer: scorer, report: { count($0, ofRow: false); report($0) })
         if !usesFastPath { reader.usesFastPath = false }
-        let header = SheetHeader(file: name, columns: reader.infoColumnNames, runColumns: runColumns, rules: rules)
-        if let needed = prepare(header) { reader.neededInfoColumns = needed }
-        return OpenSheet(reader: reader, header: header, snapshot: snapshot, path: path)
+        if checksFit, let refusal = SheetFit.checkHeader(names: reader.normalizedHeaderNames, instrument: scorer.instrument,
+                                              file: name, line: reader.headerLine) {
+            throw .wrongInstrument(refusal, rowsHandedOut: false)
+        }
+        let header = SheetHeader(file: name, columns: reader.infoColumnNames, runColumns: runColumns, rules: rules,
+                                 grades: scorer.instrument.grades)
+        let (needed, hidden) = header.needing(prepare(header))
+        if let needed { reader.neededInfoColumns = needed }
+        return OpenSheet(reader: reader, header: header, snapshot: snapshot, path: path, hiddenColumns: hidden)
     }
 
     /// Scores every row of one sheet in one go, on this thread.
@@ -88,16 +99,28 @@ final class BatchScorer {
                     each: (ScoredRow) -> Void) throws(ProfScoreError) {
         var ids: DuplicateIDs? = checksDuplicates ? takeSeenIDs() : nil
         defer { if let ids { seenIDs = ids } }
-        var tally = NormMatchTally()
-        respondentCount += try scoreRows(of: sheet.reader, header: sheet.header, ids: &ids, normTally: &tally,
-                                         report: { count($0, ofRow: true); report($0) }, each: each)
+        var tally = SheetTally()
+        respondentCount += try scoreRows(of: sheet.reader, header: sheet.header, ids: &ids, tally: &tally,
+                                         hiddenColumns: sheet.hiddenColumns, report: { count($0, ofRow: true); report($0) }, each: each)
         try sheet.snapshot?.verify(path: sheet.path, displayName: sheet.header.file)
-        finishSheet(sheet.header, normTally: tally, report: report)
+        try finishSheet(sheet.header, tally: tally, endLine: sheet.reader.currentLine, report: report)
     }
 
-    /// The end of a sheet scored whole: one warning about respondents without a norm group.
-    func finishSheet(_ header: SheetHeader, normTally: NormMatchTally, report: (Diagnostic) -> Void) {
-        if let norms = header.norms, let warning = normTally.warning(file: header.file, norms: norms) {
+    /// The end of a sheet, whole or in parts, once all its rows are counted:
+    /// the sheet is refused when most of its answer cells cannot be read
+    /// (``SheetFit/checkCells``); otherwise one warning about respondents
+    /// without a norm group, and one about respondents outside the instrument's grades.
+    /// - Throws: ``ProfScoreError/wrongInstrument(_:rowsHandedOut:)`` for a refused sheet.
+    func finishSheet(_ header: SheetHeader, tally: SheetTally, endLine: Int, report: (Diagnostic) -> Void) throws(ProfScoreError) {
+        if checksFit, let refusal = SheetFit.checkCells(unreadable: tally.unreadableCells, filled: tally.filledCells,
+                                             instrument: scorer.instrument, file: header.file, line: endLine) {
+            // Its rows were counted as they came; a refused file has no respondents scored.
+            respondentCount -= tally.respondents
+            throw .wrongInstrument(refusal, rowsHandedOut: true)
+        }
+        let warnings = [header.norms.flatMap { tally.norms.warning(file: header.file, norms: $0) },
+                        tally.gradeWarning(file: header.file, instrument: scorer.instrument)]
+        for case let warning? in warnings {
             count(warning, ofRow: false)
             report(warning)
         }
@@ -110,8 +133,8 @@ final class BatchScorer {
     /// Every way of scoring a sheet, whole or in parts, goes through here.
     /// - Returns: the number of rows scored.
     func scoreRows(
-        of reader: SheetReader, header: SheetHeader, ids: inout DuplicateIDs?, normTally: inout NormMatchTally,
-        hashesIDs: Bool = false, report: (Diagnostic) -> Void, each: (ScoredRow) -> Void
+        of reader: SheetReader, header: SheetHeader, ids: inout DuplicateIDs?, tally: inout SheetTally,
+        hiddenColumns: [Int] = [], hashesIDs: Bool = false, report: (Diagnostic) -> Void, each: (ScoredRow) -> Void
     ) throws(ProfScoreError) -> Int {
         var scored = ScoredRow(header: header, row: SheetRow(line: 0, codes: [], info: [], hasUnreadableCells: false),
                                score: scorer.emptyScore(), norm: nil)
@@ -141,7 +164,8 @@ final class BatchScorer {
                     report(DuplicateIDs.warning(id: id, file: name, line: scored.row.line, first: first))
                 }
             }
-            rules.apply(to: &scored, tally: &normTally)
+            rules.apply(to: &scored, tally: &tally)
+            for column in hiddenColumns { scored.row.info[column] = "" }
             rows += 1
             each(scored)
         }

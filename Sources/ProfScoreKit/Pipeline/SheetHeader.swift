@@ -16,8 +16,12 @@ public final class SheetHeader: Sendable {
     /// With norms: the norms and where the sheet's grouping columns are.
     let norms: Norms?
     let normColumns: NormColumns?
+    /// The grades the instrument is meant for, and where the sheet gives a
+    /// respondent's grade (`nil` when it has no grade or class column).
+    let grades: ClosedRange<Int>?
+    let gradeColumns: NormColumns?
 
-    init(file: String, columns: [String], runColumns: [String]?, rules: RowRules) {
+    init(file: String, columns: [String], runColumns: [String]?, rules: RowRules, grades: ClosedRange<Int>?) {
         self.file = file
         self.columns = columns
         if let runColumns {
@@ -33,6 +37,24 @@ public final class SheetHeader: Sendable {
         treatments = rules.pseudonymizer == nil ? [] : Pseudonymizer.classify(columns: columns, keeping: rules.keptColumns)
         norms = rules.norms
         normColumns = rules.norms.map { NormColumns(infoColumnNames: columns, sexCodes: $0.sexCodes) }
+        self.grades = grades
+        let gradeColumns = grades == nil ? nil : NormColumns(infoColumnNames: columns)
+        self.gradeColumns = gradeColumns?.missing([.grade]).isEmpty == true ? gradeColumns : nil
+    }
+
+    /// The respondent columns a row must carry for the checks of the whole
+    /// sheet (its grade or class), added to those the caller needs.
+    /// - Returns: the columns to read, and those added (emptied again once
+    ///   counted, so that rows carry only what the caller asked for).
+    func needing(_ needed: [Bool]?) -> (read: [Bool]?, added: [Int]) {
+        guard var needed, let gradeColumns else { return (needed, []) }
+        var added: [Int] = []
+        for position in [gradeColumns.grade, gradeColumns.className].compactMap({ $0 })
+            where position < needed.count && !needed[position] {
+            needed[position] = true
+            added.append(position)
+        }
+        return (needed, added)
     }
 }
 
@@ -45,13 +67,15 @@ struct RowRules: Sendable {
     /// The norms to match respondents to (`nil`: none).
     var norms: Norms?
 
-    /// Matches the norm group and pseudonymises a scored row (in place).
-    func apply(to scored: inout ScoredRow, tally: inout NormMatchTally) {
+    /// Counts the row in the sheet's tally, matches the norm group and
+    /// pseudonymises a scored row (in place).
+    func apply(to scored: inout ScoredRow, tally: inout SheetTally) {
         let header = scored.header
+        tally.add(scored.row, header: header)
         if let norms = header.norms, let columns = header.normColumns {
             let match = norms.match(info: scored.row.info, columns: columns)
             scored.norm = match
-            tally.add(match)
+            tally.norms.add(match)
         }
         header.pseudonymizer?.apply(header.treatments, to: &scored.row.info)
     }

@@ -47,9 +47,7 @@ extension SheetReader {
         // Respondent columns named like item numbers: a sheet of another instrument, or a typo.
         // (Read as item columns are: after the one normalisation of cells, so « 22» is 22.)
         let numberLike = (0..<headerFieldCount).filter { field in
-            guard fieldRole[field] == -1 else { return false }
-            let name = TokenNormalizer.normalize(String(decoding: headerCells[field], as: UTF8.self))
-            return !name.isEmpty && name.count <= 4 && name.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            fieldRole[field] == -1 && Self.looksLikeItemNumber(TokenNormalizer.normalize(String(decoding: headerCells[field], as: UTF8.self)))
         }
         if let first = numberLike.first {
             let items = scorer.instrument.items
@@ -64,6 +62,17 @@ extension SheetReader {
                 en: "the header has no respondent column (every column is an item); rows are known only by their line — add an id column first",
                 ru: "в заголовке нет столбца респондента (все столбцы — пункты); строки различаются только номером строки — добавьте первым столбец с кодом")))
         }
+    }
+
+    /// Whether a normalised header cell looks like an item number: one to
+    /// four digits (the one rule for the warning above and for ``SheetFit``).
+    static func looksLikeItemNumber(_ key: [UInt8]) -> Bool {
+        !key.isEmpty && key.count <= 4 && key.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// The header's cells, normalised as item ids are (for ``SheetFit``).
+    var normalizedHeaderNames: [[UInt8]] {
+        headerCells.map { TokenNormalizer.normalize(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// A record longer than ``TextTableReader/maximumRecordLength`` bytes, skipped.

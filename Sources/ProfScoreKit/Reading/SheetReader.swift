@@ -62,6 +62,8 @@ public final class SheetReader {
 
     /// The line where data rows start (after the header).
     public private(set) var dataStartLine = 2
+    /// The line of the header row.
+    public private(set) var headerLine = 1
 
     /// The size of the chunks the file is read in.
     static var chunkSize: Int { TextTableReader.chunkSize }
@@ -138,6 +140,7 @@ public final class SheetReader {
                 ru: "файл пуст; ожидалась строка заголовка со столбцами респондента и номерами пунктов «\(scorer.instrument.id)»")))
         }
         let line = table.scanner.recordLine
+        headerLine = line
         if let skipped = table.skippedRecordLines.first {
             throw .unreadableSheet(oversizedRecord(line: skipped, isHeader: true))
         }

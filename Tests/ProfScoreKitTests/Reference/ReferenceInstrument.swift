@@ -69,6 +69,8 @@ struct RefInstrument: Sendable {
     }
 
     var id: String
+    /// instrument-format.md: `grades`, the school grades it is meant for.
+    var grades: ClosedRange<Int>?
     var formats: [Format]
     var items: [Item]
     var scales: [Scale]
@@ -99,6 +101,10 @@ struct RefInstrument: Sendable {
         func object(_ any: Any?) -> [String: Any] { any as? [String: Any] ?? [:] }
 
         id = string(root["id"]) ?? ""
+        let gradesObject = object(root["grades"])
+        if let from = number(gradesObject["from"]), let to = number(gradesObject["to"]), from <= to {
+            grades = Int(from)...Int(to)
+        }
         formats = array(root["answerFormats"]).map { any in
             let o = object(any)
             let options = array(o["options"]).map { optionAny -> Option in

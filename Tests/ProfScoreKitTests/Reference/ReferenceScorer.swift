@@ -184,6 +184,10 @@ struct RefScorer {
             result.refused = true
             return result
         }
+        if Self.headerFitsAnotherInstrument(headerTexts, instrument: instrument) {
+            result.refused = true
+            return result
+        }
         if itemColumn.contains(where: { $0 == nil }) {
             result.diagnostics.append(RefDiagnostic(severity: "warning", line: header.line, column: nil, kind: "items without a column"))
         }
@@ -197,6 +201,17 @@ struct RefScorer {
         // Rows.
         let others = RefSheet.candidates.filter { $0 != delimiter }
         var scoredRows = 0
+        // answer-sheets.md, "A sheet of another instrument": non-empty answer cells, and those that cannot be read.
+        var filledCells = 0, unreadableCells = 0
+        // The class column: the first respondent column named класс/class/группа (or
+        // параллель/grade/год обучения for a grade column), case ignored.
+        let gradeNames = ["grade", "параллель", "год обучения", "класс (параллель)"]
+        let classNames = ["class", "класс", "группа"]
+        func firstInfo(_ names: [String]) -> Int? {
+            infoNames.firstIndex { name in names.contains { RefText.normalize($0) == RefText.normalize(name) } }
+        }
+        let gradeColumn = firstInfo(gradeNames) ?? firstInfo(classNames)
+        var outsideGrades: [Int: Int] = [:]
         for record in records[(headerIndex + 1)...] {
             var fields = record.fields
             // Rows with every cell empty (blank lines, Excel's `;;;;`) are skipped.
@@ -287,6 +302,8 @@ struct RefScorer {
                         continue
                     }
                     guard let text = texts[column] else {
+                        filledCells += 1
+                        unreadableCells += 1
                         cells[item] = .unreadable
                         rowDiagnostics.append(RefDiagnostic(severity: "error", line: fields[column].line, column: column + 1,
                                                             kind: "unreadable cell (encoding), item \(instrument.items[item].id)", checksColumn: true))
@@ -301,6 +318,7 @@ struct RefScorer {
                         cells[item] = format.blank.map { .option($0) } ?? .missing
                         continue
                     }
+                    filledCells += 1
                     if let option = format.options.firstIndex(where: { option in
                         RefText.normalize(option.code) == key || option.tokens.contains { RefText.normalize($0) == key }
                     }) {
@@ -310,6 +328,7 @@ struct RefScorer {
                         // an option's own spelling stays that option (checked first).
                         cells[item] = format.blank.map { .option($0) } ?? .missing
                     } else {
+                        unreadableCells += 1
                         cells[item] = .unreadable
                         rowDiagnostics.append(RefDiagnostic(severity: "error", line: fields[column].line, column: column + 1,
                                                             kind: "cannot read «\(text)», item \(instrument.items[item].id)", checksColumn: true))
@@ -333,12 +352,69 @@ struct RefScorer {
             result.diagnostics += rowDiagnostics
             result.rows.append(row)
             scoredRows += 1
+            // answer-sheets.md: the grade from the grade column or the number the class name starts with.
+            if let grades = instrument.grades, let gradeColumn, gradeColumn < info.count,
+               let grade = Self.leadingNumber(info[gradeColumn]), !grades.contains(grade) {
+                outsideGrades[grade, default: 0] += 1
+            }
+        }
+        // More than half of the non-empty answer cells, and at least 10, cannot be read: refused.
+        if unreadableCells >= 10 && unreadableCells * 2 > filledCells {
+            result.refused = true
+            return result
+        }
+        if !outsideGrades.isEmpty {
+            // instrument-format.md, `grades`: one warning per file. Docs: its line is not given.
+            result.diagnostics.append(RefDiagnostic(severity: "warning", line: nil, column: nil,
+                                                    kind: "respondents outside grades \(outsideGrades.keys.sorted())", checksLine: false))
         }
         if scoredRows == 0 {
             // Docs: the line of the "no answer rows" warning is not given.
             result.diagnostics.append(RefDiagnostic(severity: "warning", line: nil, column: nil, kind: "a header and no rows", checksLine: false))
         }
         return result
+    }
+
+    // MARK: - A sheet of another instrument
+
+    /// The bundled instruments (`Instruments/*.json`): id and item ids, normalised.
+    static let bundled: [(id: String, keys: Set<String>)] = {
+        let folder = Repository.path("Instruments")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.contains("schema") }.sorted().compactMap { name in
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
+                  let instrument = try? RefInstrument(json: Array(data)) else { return nil }
+            return (instrument.id, Set(instrument.items.map { RefText.normalize($0.id) }))
+        }
+    }()
+
+    /// answer-sheets.md, "A sheet of another instrument": more than half of the
+    /// items without a column, or a bundled instrument that has most of its
+    /// items and fewer than half as many misfitting columns (its items without
+    /// a column plus number-like columns that are none of its items).
+    static func headerFitsAnotherInstrument(_ headerTexts: [String?], instrument: RefInstrument) -> Bool {
+        let names = Set(headerTexts.map { RefText.normalize($0 ?? "") }.filter { !$0.isEmpty })
+        func numberLike(_ key: String) -> Bool {
+            (1...4).contains(key.unicodeScalars.count) && key.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        }
+        func measure(_ keys: Set<String>) -> (present: Int, misfit: Int) {
+            let present = names.intersection(keys).count
+            return (present, keys.count - present + names.subtracting(keys).filter(numberLike).count)
+        }
+        let ownKeys = Set(instrument.items.map { RefText.normalize($0.id) })
+        let own = measure(ownKeys)
+        if (ownKeys.count - own.present) * 2 > ownKeys.count { return true }
+        return bundled.contains { other in
+            guard other.id != instrument.id else { return false }
+            let fit = measure(other.keys)
+            return fit.present * 2 > other.keys.count && fit.misfit * 2 < own.misfit
+        }
+    }
+
+    /// The number a cell starts with (spaces before it skipped), as a grade.
+    static func leadingNumber(_ text: String) -> Int? {
+        let digits = text.drop { $0 == " " }.prefix { ("0"..."9").contains($0) }
+        return digits.isEmpty ? nil : Int(digits.prefix(3))
     }
 
     // MARK: - A row
