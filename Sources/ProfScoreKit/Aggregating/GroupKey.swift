@@ -29,8 +29,12 @@ public struct GroupKey: Sendable, Hashable, Comparable {
     /// The grade a class name starts with: «7А» → 7, «10-Б» → 10.
     static func grade(fromClassName name: String) -> Int? {
         var value = 0, digits = 0
+        var afterC2 = false
         for byte in name.utf8 {
-            if byte == 0x20 && digits == 0 { continue }
+            // Leading spaces, tabs and no-break spaces (C2 A0) are skipped.
+            if digits == 0 && (byte == 0x20 || byte == 0x09 || (afterC2 && byte == 0xA0)) { afterC2 = false; continue }
+            if digits == 0 && byte == 0xC2 && !afterC2 { afterC2 = true; continue }
+            if afterC2 { break }
             guard byte >= 0x30 && byte <= 0x39, digits < 3 else { break }
             value = value * 10 + Int(byte - 0x30)
             digits += 1

@@ -58,8 +58,17 @@ public struct NormColumns: Sendable, Hashable {
             let value = info[index].trimmingSpaces
             return value.isEmpty ? nil : value
         }
-        let grade = cell(grade).flatMap(GroupKey.grade(fromCell:)) ?? cell(className).flatMap(GroupKey.grade(fromClassName:))
-        return Norms.Values(grade: grade, sex: cell(sex).flatMap { Norms.Sex(cell: $0, codes: sexCodes) })
+        return Norms.Values(grade: grade(of: info), sex: cell(sex).flatMap { Norms.Sex(cell: $0, codes: sexCodes) })
+    }
+
+    /// A respondent's grade: from the grade cell, or else the number the class name starts with.
+    /// - Complexity: O(the cells' length), no copy of them.
+    public func grade(of info: [String]) -> Int? {
+        func cell(_ index: Int?) -> String? {
+            guard let index, index < info.count else { return nil }
+            return info[index]
+        }
+        return cell(grade).flatMap(GroupKey.grade(fromCell:)) ?? cell(className).flatMap(GroupKey.grade(fromClassName:))
     }
 
     /// The text of a respondent's cell for a variable, for messages (`nil` when empty or absent).

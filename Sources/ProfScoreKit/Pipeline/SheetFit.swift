@@ -53,6 +53,9 @@ enum SheetFit {
     static func checkHeader(names: [[UInt8]], instrument: Instrument, file: String, line: Int) -> Diagnostic? {
         let names = Set(names.filter { !$0.isEmpty })
         let current = Measure(names: names, itemKeys: Set(instrument.items.map { TokenNormalizer.normalize($0.id) }))
+        // A header that fits perfectly (the usual case) is not compared with
+        // the bundled instruments, which are then never read.
+        if current.misfit == 0 { return nil }
         // Another bundled instrument fits when most of its items have a column
         // and fewer columns misfit it; the best has the fewest misfits, then the most items present.
         let best = bundled.lazy.filter { $0.id != instrument.id }

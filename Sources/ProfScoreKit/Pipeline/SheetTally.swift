@@ -21,10 +21,8 @@ struct SheetTally: Sendable {
             filledCells += 1
             if code == ScoringPlan.unreadable { unreadableCells += 1 }
         }
-        if let grades = header.grades, let columns = header.gradeColumns,
-           let grade = columns.values(of: row.info).grade, !grades.contains(grade) {
-            outsideGrades[grade, default: 0] += 1
-        }
+        guard let grades = header.grades, let columns = header.gradeColumns else { return }
+        if let grade = columns.grade(of: row.info), !grades.contains(grade) { outsideGrades[grade, default: 0] += 1 }
     }
 
     /// Adds the counts of another part of the same sheet.
