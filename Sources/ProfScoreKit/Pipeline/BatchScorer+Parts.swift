@@ -177,7 +177,7 @@ extension BatchScorer {
         }
         var failure: ProfScoreError?
         for index in parts.indices {
-            guard schedule.waitUntilScored(index) else { break }
+            schedule.waitUntilScored(index)
             do {
                 try appendPart(index)
             } catch {
@@ -251,44 +251,45 @@ private final class ConcurrentParts<Part, Pending>: @unchecked Sendable {
 /// Which part a worker of a concurrent run scores next, and when the
 /// appending thread may take the next part in file order. After a failure
 /// no more parts are handed out.
+///
+/// A scored part is passed on by a semaphore of its own, which is also what
+/// makes the worker's writes to the part's slot visible to the appending
+/// thread (and what ThreadSanitizer, which does not see `Mutex` on Linux, sees).
 private final class PartSchedule: Sendable {
     private struct State {
-        var scored: [Bool]
         var nextScore = 0
         var stopped = false
     }
 
     private let state: Mutex<State>
-    /// Signalled once for every part scored.
-    private let partScored = DispatchSemaphore(value: 0)
+    private let count: Int
+    /// Per part: signalled once when the part is scored.
+    private let partScored: [DispatchSemaphore]
 
     init(count: Int) {
-        state = Mutex(State(scored: Array(repeating: false, count: count)))
+        self.count = count
+        state = Mutex(State())
+        partScored = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     }
 
     /// The next part to score, if any is left.
     func nextToScore() -> Int? {
         state.withLock { state in
-            guard state.nextScore < state.scored.count, !state.stopped else { return nil }
+            guard state.nextScore < count, !state.stopped else { return nil }
             state.nextScore += 1
             return state.nextScore - 1
         }
     }
 
     func scored(_ index: Int) {
-        state.withLock { $0.scored[index] = true }
-        partScored.signal()
+        partScored[index].signal()
     }
 
-    /// Waits until a part is scored.
-    /// - Returns: `false` when it never will be (the run was stopped before it was taken).
-    func waitUntilScored(_ index: Int) -> Bool {
-        while true {
-            let (done, neverTaken) = state.withLock { ($0.scored[index], index >= $0.nextScore && $0.stopped) }
-            if done { return true }
-            if neverTaken { return false }
-            partScored.wait()
-        }
+    /// Waits until a part is scored. Only the appending thread stops the
+    /// run, after which it waits for no more parts, so every part it waits
+    /// for is (or will be) taken by a worker.
+    func waitUntilScored(_ index: Int) {
+        partScored[index].wait()
     }
 
     /// Hands out no more parts.
