@@ -68,30 +68,32 @@ public final class ScoringRun {
     /// first appearance: the columns of ``ScoredRow/runInfo(reusing:)``.
     /// Finding them reads every sheet's header once more; rows are laid out
     /// in them only when they were asked for before scoring.
-    public var columns: [String] {
+    public var columns: [String] { sheetColumns().all }
+
+    /// The columns of all sheets and those that are some sheet's first
+    /// column (its respondent id), from one reading of the headers, kept.
+    private func sheetColumns() -> (all: [String], ids: Set<String>) {
         if let knownColumns { return knownColumns }
         var columns: [String] = []
-        var seen: Set<String> = []
+        var seen: Set<String> = [], ids: Set<String> = []
         for case .success(let input) in opened {
             if let reader = try? SheetReader(path: input.path, displayName: input.displayName, scorer: engine.scorer, report: { _ in }) {
                 for name in reader.infoColumnNames where seen.insert(name).inserted { columns.append(name) }
+                if let first = reader.infoColumnNames.first { ids.insert(first) }
             }
         }
-        knownColumns = columns
-        return columns
+        knownColumns = (columns, ids)
+        return (columns, ids)
     }
-    private var knownColumns: [String]?
+    private var knownColumns: (all: [String], ids: Set<String>)?
 
     /// With a key: what pseudonymisation does with each of ``columns`` (a
     /// column that is some sheet's first column is that sheet's respondent id).
     public var treatments: [Pseudonymizer.ColumnTreatment] {
         guard options.pseudonymizer != nil else { return [] }
+        let (columns, ids) = sheetColumns()
         var treatments = Pseudonymizer.classify(columns: columns, keeping: options.keptColumns)
-        let position = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        for case .success(let input) in opened {
-            guard let reader = try? SheetReader(path: input.path, displayName: input.displayName, scorer: engine.scorer, report: { _ in }),
-                  let first = reader.infoColumnNames.first, let index = position[first],
-                  !treatments[index].keepsValue else { continue }
+        for (index, name) in columns.enumerated() where ids.contains(name) && !treatments[index].keepsValue {
             treatments[index] = .idCode
         }
         return treatments
@@ -138,7 +140,7 @@ public final class ScoringRun {
         finishSheet: (SheetHeader) throws(ProfScoreError) -> Void = { _ in },
         _ body: (ScoredRow) -> Void
     ) {
-        engine.runColumns = knownColumns
+        engine.runColumns = knownColumns?.all
         forEachInput(failed: failed) { input throws(ProfScoreError) in
             try engine.score(path: input.path, displayName: input.displayName, prepare: prepare, report: report,
                              each: body, finish: finishSheet)
@@ -167,7 +169,7 @@ public final class ScoringRun {
         each: @escaping @Sendable (inout Part, ScoredRow) -> Int,
         finish: (inout Part, _ repeatedRows: [Int]) throws(ProfScoreError) -> Void
     ) {
-        engine.runColumns = knownColumns
+        engine.runColumns = knownColumns?.all
         forEachInput(failed: failed) { input throws(ProfScoreError) in
             try engine.scoreParts(path: input.path, name: input.displayName, threads: options.threads,
                                   minimumSplitSize: options.minimumSplitSize, checksDuplicates: options.findsDuplicateIDs,

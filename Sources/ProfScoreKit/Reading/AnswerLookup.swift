@@ -35,12 +35,6 @@ struct AnswerLookup: Sendable {
         return noAnswer.contains(normalized) ? ScoringPlan.missing : ScoringPlan.unreadable
     }
 
-    /// The option a normalised cell selects, if any.
-    @inline(__always)
-    func option(normalized: [UInt8]) -> Int? {
-        table[normalized]
-    }
-
     /// The option a spelling selects, if any.
     func option(for spelling: String) -> Int? {
         table[TokenNormalizer.normalize(spelling)]
