@@ -379,7 +379,10 @@ struct RefScorer {
 
     /// The bundled instruments (`Instruments/*.json`): id and item ids, normalised.
     static let bundled: [(id: String, keys: Set<String>)] = {
-        let folder = Repository.path("Instruments")
+        // The repository's Instruments/, found from this file (Tests/ProfScoreKitTests/Reference/):
+        // the fuzz target is built without the tests' support code.
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Instruments").path
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.contains("schema") }.sorted().compactMap { name in
             guard let data = FileManager.default.contents(atPath: folder + "/" + name),
