@@ -42,26 +42,9 @@ private let modes: [RefProductionMode] = [
 @_cdecl("LLVMFuzzerTestOneInput")
 public func referenceDifferentialFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let first = input.first else { return 0 }
+    guard !input.isEmpty else { return 0 }
     for target in checked {
-        let bytes: [UInt8]
-        if first & 1 == 1 {
-            bytes = Array(input.dropFirst())
-        } else {
-            var rng = RefByteSource(Array(input.dropFirst()))
-            var options = RefGenerators.SheetOptions()
-            options.encoding = RefGenerators.pick([.utf8, .utf8BOM, .windows1251, .utf16LE, .utf16BE], &rng)
-            options.delimiter = RefGenerators.pick([";", ",", "\t"], &rng)
-            options.lineEnd = RefGenerators.pick(["\n", "\r\n", "\r"], &rng)
-            options.rows = RefGenerators.int(0...12, &rng)
-            options.mischief = RefGenerators.int(0...80, &rng)
-            options.oddHeader = RefGenerators.chance(50, &rng)
-            options.strayBytes = options.encoding == .utf8 && RefGenerators.chance(30, &rng)
-            options.sepLine = RefGenerators.chance(10, &rng)
-            options.noQuotes = RefGenerators.chance(40, &rng)
-            options.unclosedQuoteAllowed = true
-            bytes = RefGenerators.sheet(for: target.refInstrument, options, &rng)
-        }
+        let bytes = RefGenerators.fuzzSheet(for: target.refInstrument, input: input)
         var scorer = RefScorer(instrument: target.refInstrument)
         let expected = scorer.score(sheet: bytes)
         // Open in the docs, or a known production bug (see ReferenceDifferentialTests).

@@ -98,6 +98,26 @@ import Testing
         #expect(smallRun.status == 0, "\(smallRun.stderrLines.suffix(2))")
     }
 
+    /// A cell that means "no answer" is read as an empty cell, so it is not
+    /// one of the filled cells either: a row of 8 answers «а», 10 unreadable
+    /// «ж» and 2 «NA» given with `--missing NA` has 10 unreadable of 18 filled
+    /// cells (more than half: refused); with the two «NA» answered «а» it has
+    /// 10 of 20 (exactly half: scored). Counting «NA» as filled would score
+    /// the first (10 of 20). Found by the reference fuzz target.
+    @Test func noAnswerCellsAreNotFilledCells() throws {
+        let workspace = try Workspace()
+        let cells = Array(repeating: "а", count: 8) + Array(repeating: "ж", count: 10)
+        let withNA = try workspace.write("na.csv", text: Self.header(1...20)
+            + (["S1"] + cells + ["NA", "NA"]).joined(separator: ",") + "\n")
+        let run = try workspace.run(["score", "--instrument", "klimov-ddo", withNA, "--missing", "NA", "--lang", "en"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("\(withNA):3: error: 10 of the 18 filled answer cells cannot be read"), "\(run.stderrLines.suffix(3))")
+        let answered = try workspace.write("answered.csv", text: Self.header(1...20)
+            + (["S1"] + cells + ["а", "а"]).joined(separator: ",") + "\n")
+        let answeredRun = try workspace.run(["score", "--instrument", "klimov-ddo", answered, "--missing", "NA", "--lang", "en"])
+        #expect(answeredRun.status == 0, "\(answeredRun.stderrLines.suffix(2))")
+    }
+
     /// A batch of a wrong file and a right one: the right one is scored and written.
     @Test func batchScoresTheRightFile() throws {
         let workspace = try Workspace()

@@ -172,6 +172,21 @@ import Testing
         return all
     }
 
+    /// A UTF-16 O*NET sheet the reference fuzz target generated (kept as
+    /// `Fixtures/fuzz/reference-no-answer-cells-are-not-filled-utf16.csv`):
+    /// one row with 41 non-blank answer cells, of which 3 are «na» (no answer
+    /// in a numeric format) and 20 cannot be read. 20 of 38 filled cells is
+    /// more than half: the file is refused. The reference counted the «na»
+    /// cells as filled (20 of 41) until fixed, against the docs: such a cell
+    /// "is read exactly as an empty cell".
+    @Test func noAnswerCellsAreNotFilledCells() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Repository.fixtures + "/fuzz/reference-no-answer-cells-are-not-filled-utf16.csv")))
+        var scorer = RefScorer(instrument: try Self.referenceInstrument("onet-interest-profiler-60"))
+        #expect(scorer.score(sheet: bytes).refused)
+        let result = try Self.differences(bytes: bytes, instrument: "onet-interest-profiler-60")
+        #expect(result.info.isEmpty && result.other.isEmpty, "\((result.info + result.other).prefix(5))")
+    }
+
     /// A ДДО sheet without a respondent column, one row saved with `;` in a
     /// `,` file. Documented: an error on the row, the row scored as blank
     /// (flags `blank incomplete`).

@@ -7,16 +7,16 @@ import Testing
 ///
 ///     REFERENCE_REPLAY=.build-fuzz/artifacts/reference-crash-… swift test --filter ReferenceReplayTests
 ///
-/// (An input whose first byte is odd is the sheet itself after that byte;
-/// inputs that drive the generator are not replayed here.)
+/// (An input whose first byte is odd is the sheet itself after that byte; one
+/// whose first byte is even drives the sheet generator, as in the fuzz target.)
 @Suite struct ReferenceReplayTests {
     static let path = ProcessInfo.processInfo.environment["REFERENCE_REPLAY"]
 
     @Test(.enabled(if: path != nil), arguments: ["klimov-ddo", "onet-interest-profiler-60"])
     func replayFuzzInput(instrument id: String) throws {
         let input = Array(FileManager.default.contents(atPath: Self.path!) ?? Data())
-        guard let first = input.first, first & 1 == 1 else { return }
-        let result = try ReferenceDifferentialTests.differences(bytes: Array(input.dropFirst()), instrument: id)
+        let sheet = RefGenerators.fuzzSheet(for: try ReferenceDifferentialTests.referenceInstrument(id), input: input)
+        let result = try ReferenceDifferentialTests.differences(bytes: sheet, instrument: id)
         print("replay \(id): info \(result.info.prefix(5))\nother \(result.other.prefix(10))\nknown \(result.known)")
         #expect(result.info.isEmpty && result.other.isEmpty)
     }

@@ -213,6 +213,27 @@ enum RefGenerators {
         var groupColumns: Bool = false
     }
 
+    /// The sheet an input of the fuzz target `reference` stands for
+    /// (Fuzz/ReferenceDifferentialFuzz.swift): when the first byte is odd, the
+    /// rest is the sheet itself; when it is even, the rest drives ``sheet(for:_:_:)``.
+    static func fuzzSheet(for instrument: RefInstrument, input: [UInt8]) -> [UInt8] {
+        guard let first = input.first else { return [] }
+        if first & 1 == 1 { return Array(input.dropFirst()) }
+        var rng = RefByteSource(Array(input.dropFirst()))
+        var options = SheetOptions()
+        options.encoding = pick([.utf8, .utf8BOM, .windows1251, .utf16LE, .utf16BE], &rng)
+        options.delimiter = pick([";", ",", "\t"], &rng)
+        options.lineEnd = pick(["\n", "\r\n", "\r"], &rng)
+        options.rows = int(0...12, &rng)
+        options.mischief = int(0...80, &rng)
+        options.oddHeader = chance(50, &rng)
+        options.strayBytes = options.encoding == .utf8 && chance(30, &rng)
+        options.sepLine = chance(10, &rng)
+        options.noQuotes = chance(40, &rng)
+        options.unclosedQuoteAllowed = true
+        return sheet(for: instrument, options, &rng)
+    }
+
     /// One row's school, grade and class cells (with `groupColumns`).
     struct GroupCells {
         var school = "", grade = "", className = ""

@@ -318,16 +318,18 @@ struct RefScorer {
                         cells[item] = format.blank.map { .option($0) } ?? .missing
                         continue
                     }
-                    filledCells += 1
                     if let option = format.options.firstIndex(where: { option in
                         RefText.normalize(option.code) == key || option.tokens.contains { RefText.normalize($0) == key }
                     }) {
+                        filledCells += 1
                         cells[item] = .option(option)
                     } else if format.noAnswer.contains(key) {
-                        // Docs: a cell that means "no answer" is read exactly as an empty cell;
+                        // Docs: a cell that means "no answer" is read exactly as an empty cell
+                        // (so it is not one of the file's non-empty answer cells either);
                         // an option's own spelling stays that option (checked first).
                         cells[item] = format.blank.map { .option($0) } ?? .missing
                     } else {
+                        filledCells += 1
                         unreadableCells += 1
                         cells[item] = .unreadable
                         rowDiagnostics.append(RefDiagnostic(severity: "error", line: fields[column].line, column: column + 1,
