@@ -9,12 +9,14 @@ enum AnalyzeCommand {
                          ru: "Анализ пунктов и надёжности (α Кронбаха) по пилотной выборке."),
         usage: Message(
             en: """
-            --instrument ID|FILE FILE... [--format table|md|csv|json]
-            [--output PATH] [--diagnostics FILE] [--lang ru|en]
+            --instrument ID|FILE FILE... [--missing CELL,CELL]
+            [--format table|md|csv|json] [--output PATH]
+            [--diagnostics FILE] [--lang ru|en]
             """,
             ru: """
-            --instrument ID|ФАЙЛ ФАЙЛ... [--format table|md|csv|json]
-            [--output ПУТЬ] [--diagnostics ФАЙЛ] [--lang ru|en]
+            --instrument ID|ФАЙЛ ФАЙЛ... [--missing ЯЧЕЙКА,ЯЧЕЙКА]
+            [--format table|md|csv|json] [--output ПУТЬ]
+            [--diagnostics ФАЙЛ] [--lang ru|en]
             """),
         description: Message(
             en: """

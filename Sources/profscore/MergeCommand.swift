@@ -11,12 +11,12 @@ enum MergeCommand {
             en: """
             SUMMARY... [--format md|table|csv|json|html] [--output PATH]
             [--group-by …] [--bands …] [--target …] [--targets FILE]
-            [--min-cell N] [--lang ru|en]
+            [--min-cell N] [--excel] [--diagnostics FILE] [--lang ru|en]
             """,
             ru: """
             СВОДКА... [--format md|table|csv|json|html] [--output ПУТЬ]
             [--group-by …] [--bands …] [--target …] [--targets ФАЙЛ]
-            [--min-cell N] [--lang ru|en]
+            [--min-cell N] [--excel] [--diagnostics ФАЙЛ] [--lang ru|en]
             """),
         description: Message(
             en: """

@@ -10,11 +10,13 @@ enum NormsCommand {
         usage: Message(
             en: """
             --instrument ID|FILE FILE... --output NEW.json [--by grade,sex]
-            [--min-n N] [--sample TEXT] [--diagnostics FILE] [--lang ru|en]
+            [--missing CELL,CELL] [--sex-codes CODE=SEX,…] [--min-n N]
+            [--sample TEXT] [--diagnostics FILE] [--lang ru|en]
             """,
             ru: """
             --instrument ID|ФАЙЛ ФАЙЛ... --output НОВЫЙ.json [--by grade,sex]
-            [--min-n N] [--sample ТЕКСТ] [--diagnostics ФАЙЛ] [--lang ru|en]
+            [--missing ЯЧЕЙКА,ЯЧЕЙКА] [--sex-codes КОД=ПОЛ,…] [--min-n N]
+            [--sample ТЕКСТ] [--diagnostics ФАЙЛ] [--lang ru|en]
             """),
         description: Message(
             en: """

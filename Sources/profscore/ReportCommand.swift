@@ -13,14 +13,16 @@ enum ReportCommand {
             [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
             [--target 80] [--targets FILE] [--min-cell 5]
             [--format md|table|csv|json|html] [--output PATH] [--excel]
-            [--individual FOLDER] [--threads N] [--lang ru|en]
+            [--individual FOLDER] [--missing CELL,CELL]
+            [--diagnostics FILE] [--threads N] [--lang ru|en]
             """,
             ru: """
             --instrument ID|ФАЙЛ ФАЙЛ... [--roster ФАЙЛ] [--year ГОД]
             [--group-by school,grade,class] [--bands 5-9,9-11,5-11]
             [--target 80] [--targets ФАЙЛ] [--min-cell 5]
             [--format md|table|csv|json|html] [--output ПУТЬ] [--excel]
-            [--individual ПАПКА] [--threads N] [--lang ru|en]
+            [--individual ПАПКА] [--missing ЯЧЕЙКА,ЯЧЕЙКА]
+            [--diagnostics ФАЙЛ] [--threads N] [--lang ru|en]
             """),
         description: Message(
             en: """

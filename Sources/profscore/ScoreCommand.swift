@@ -9,14 +9,16 @@ enum ScoreCommand {
                          ru: "Подсчитать бланки ответов по инструменту (строка на ученика)."),
         usage: Message(
             en: """
-            --instrument ID|FILE FILE... [--format csv|json|table]
-            [--precision 4|full] [--output PATH] [--excel] [--strict]
+            --instrument ID|FILE FILE... [--missing CELL,CELL]
+            [--format csv|json|table] [--precision 4|full]
+            [--output PATH] [--excel] [--strict]
             [--pseudonymize KEYFILE] [--keep-columns NAME,NAME]
             [--diagnostics FILE] [--threads N] [--lang ru|en]
             """,
             ru: """
-            --instrument ID|ФАЙЛ ФАЙЛ... [--format csv|json|table]
-            [--precision 4|full] [--output ПУТЬ] [--excel] [--strict]
+            --instrument ID|ФАЙЛ ФАЙЛ... [--missing ЯЧЕЙКА,ЯЧЕЙКА]
+            [--format csv|json|table] [--precision 4|full]
+            [--output ПУТЬ] [--excel] [--strict]
             [--pseudonymize ФАЙЛ-КЛЮЧА] [--keep-columns ИМЯ,ИМЯ]
             [--diagnostics ФАЙЛ] [--threads N] [--lang ru|en]
             """),

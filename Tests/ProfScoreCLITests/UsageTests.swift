@@ -129,4 +129,29 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(run.stdout.hasPrefix("USAGE: profscore score"), "\(run)")
     }
+
+    /// Every option a command's help lists under OPTIONS is in its usage
+    /// lines too, in both languages (`--missing` was listed but not in the usage).
+    @Test(arguments: ["score", "report", "merge", "validate", "describe", "template", "analyze", "norms", "instruments", "key"],
+          ["en", "ru"])
+    func usageNamesEveryOption(_ command: String, _ language: String) throws {
+        let workspace = try Workspace()
+        let run = try workspace.run([command, "--help", "--lang", language])
+        #expect(run.status == 0, "\(run)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The usage: the first line and the lines indented under it, up to the first empty line.
+        let usage = lines.prefix { !$0.isEmpty }.joined(separator: " ")
+        let optionsHeading = language == "en" ? "OPTIONS:" : "ПАРАМЕТРЫ:"
+        guard let start = lines.firstIndex(of: optionsHeading) else { return }
+        let options = lines[(start + 1)...].prefix { !$0.isEmpty }
+            .filter { $0.hasPrefix("  -") }
+            .compactMap { $0.split(separator: " ").first { $0.hasPrefix("--") } }
+            .map { String($0.prefix { $0 != "," }) }
+            .filter { $0 != "--help" }
+        #expect(!options.isEmpty)
+        for option in options {
+            #expect(usage.contains(option + " ") || usage.contains(option + "]") || usage.hasSuffix(option),
+                    "profscore \(command) --help: \(option) is not in the usage: \(usage)")
+        }
+    }
 }
