@@ -56,4 +56,30 @@ import Testing
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("'б' is an answer (option 'б'); it cannot also mean a missing answer"), "\(refused.stderr)")
     }
+
+    /// `analyze` says per scale how many respondents it left out and why: the
+    /// example O*NET class (24 pupils, every item answered) with pupil 1's
+    /// items 1 and 2 «NA» (both Realistic), pupil 2's item 3 empty
+    /// (Investigative) and pupil 3's item 5 «x» (Artistic, unreadable):
+    /// n = 23 and 1 left out for those three scales, 24 and 0 for the others.
+    @Test func analyzeCountsTheRespondentsLeftOutOfEachScale() throws {
+        let workspace = try Workspace()
+        var lines = String(decoding: try Repository.bytes("Examples/onet-interest-profiler-60-10a.csv"), as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // Columns: id, ФИО, класс, then items 1…60: item k is column k + 2.
+        lines[1][3] = "NA"; lines[1][4] = "NA"
+        lines[2][5] = ""
+        lines[3][7] = "x"
+        let sheet = try workspace.write("10a.csv", text: lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let run = try workspace.run(["analyze", "--instrument", "onet-interest-profiler-60", sheet, "--lang", "en", "--format", "md"])
+        #expect(run.status == 0, "\(run.stderrLines.suffix(3))")
+        #expect(run.stdout.contains("Respondents: 24"))
+        let expected = ["Realistic": (23, 1), "Investigative": (23, 1), "Artistic": (23, 1), "Social": (24, 0), "Enterprising": (24, 0), "Conventional": (24, 0)]
+        for (scale, (n, leftOut)) in expected {
+            let row = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("| \(scale) |") }, "no row for \(scale)")
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(cells[2] == String(n) && cells[3] == String(leftOut), "\(row)")
+        }
+        let russian = try workspace.run(["analyze", "--instrument", "onet-interest-profiler-60", sheet, "--format", "md"])
+        #expect(russian.stdout.contains("не вошли"))
+    }
 }

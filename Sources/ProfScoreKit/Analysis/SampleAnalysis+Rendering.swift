@@ -162,14 +162,15 @@ extension SampleAnalysis {
         let meta = [
             t("Instrument: \(instrument.id) \(instrument.version)", "Инструмент: \(instrument.id) \(instrument.version)"),
             t("Respondents: \(respondentCount)", "Респондентов: \(respondentCount)"),
-            t("Missing answers: each scale over its complete cases (respondents who answered all its items)",
-              "Пропуски: каждая шкала — по полным наблюдениям (респондентам, ответившим на все её пункты)"),
+            t("Missing answers: each scale over its complete cases (n: respondents who answered all its items); left out: respondents with an item of the scale empty, unreadable or marked as no answer",
+              "Пропуски: каждая шкала — по полным наблюдениям (n: респонденты, ответившие на все её пункты); не вошли — респонденты, у которых хотя бы один пункт шкалы пуст, не читается или отмечен как «нет ответа»"),
             t("Items scored as keyed: reverse-keyed items as min + max − value", "Пункты оценены по ключу: обратные — как min + max − значение"),
         ]
         var summaryRows: [[ReportDocument.Cell]] = []
         for scale in scales {
             summaryRows.append([
-                .text(scale.scaleID), .integer(scale.itemCount), .integer(scale.completeCases),
+                .text(instrument.scales[scale.scaleIndex].name(in: language)), .integer(scale.itemCount), .integer(scale.completeCases),
+                .integer(respondentCount - scale.completeCases),
                 .decimal(scale.alpha, digits: 3), .decimal(scale.standardizedAlpha, digits: 3), .decimal(scale.averageInterItemCorrelation, digits: 3),
                 .decimal(scale.scoreMean, digits: 2), .decimal(scale.scoreStandardDeviation, digits: 2), .text(omissionText(scale.omission, t)),
             ])
@@ -179,7 +180,7 @@ extension SampleAnalysis {
                 .note(t("α — Cronbach's alpha from covariances; std α — from correlations; mean r — mean inter-item correlation; score — the scale score as the instrument computes it (sum or mean).",
                         "α — альфа Кронбаха по ковариациям; ст. α — по корреляциям; ср. r — средняя корреляция между пунктами; балл — балл шкалы, как его считает инструмент (сумма или среднее).")),
                 .table(.init(caption: t("Scales", "Шкалы"), columns: [
-                    t("scale", "шкала"), t("items", "пунктов"), "n", "α", t("std α", "ст. α"), t("mean r", "ср. r"),
+                    t("scale", "шкала"), t("items", "пунктов"), "n", t("left out", "не вошли"), "α", t("std α", "ст. α"), t("mean r", "ср. r"),
                     t("score mean", "ср. балл"), t("SD", "СО"), t("note", "примечание"),
                 ], rows: summaryRows)),
             ]),
