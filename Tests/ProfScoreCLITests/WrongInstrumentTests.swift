@@ -36,6 +36,22 @@ import Testing
         #expect(russian.stderr.contains("бланк похож на «Карта интересов» А. Е. Голомштока (golomshtok-interest-map): укажите --instrument golomshtok-interest-map"))
     }
 
+    /// A sheet with no item column of the instrument, whose header has every
+    /// item of another bundled instrument (the IIP class, items R1…C8, scored
+    /// as the ДДО, items 1…20): the error names the instrument it looks like.
+    @Test func noItemColumnNamesTheInstrumentItLooksLike() throws {
+        let workspace = try Workspace()
+        let sheet = try workspace.write("10b.csv", bytes: try Repository.bytes("Examples/iip-riasec-48-10b.csv"))
+        let run = try workspace.run(["score", "--instrument", "klimov-ddo", sheet, "--lang", "en"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("\(sheet):1:1: error: no column of the header row is named after an item of 'klimov-ddo'; this sheet looks like «IIP RIASEC Markers (48 items)» (iip-riasec-48): use --instrument iip-riasec-48"), "\(run.stderrLines.prefix(2))")
+        // A header that looks like no bundled instrument keeps the advice to name the columns.
+        let other = try workspace.write("q.csv", text: "id,q1,q2,q3\nS1,а,б,а\n")
+        let otherRun = try workspace.run(["score", "--instrument", "klimov-ddo", other, "--lang", "ru"])
+        #expect(otherRun.status == 65)
+        #expect(otherRun.stderr.contains("назовите столбцы ответов номерами пунктов: 1, 2, 3, …, 20"), "\(otherRun.stderrLines.prefix(2))")
+    }
+
     /// The right instrument with a few typos: 3 rows, 2 of 60 cells unreadable.
     @Test func rightSheetWithTyposIsScored() throws {
         let workspace = try Workspace()

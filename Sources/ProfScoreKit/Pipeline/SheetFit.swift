@@ -56,12 +56,7 @@ enum SheetFit {
         // A header that fits perfectly (the usual case) is not compared with
         // the bundled instruments, which are then never read.
         if current.misfit == 0 { return nil }
-        // Another bundled instrument fits when most of its items have a column
-        // and fewer columns misfit it; the best has the fewest misfits, then the most items present.
-        let best = bundled.lazy.filter { $0.id != instrument.id }
-            .map { (candidate: $0, measure: Measure(names: names, itemKeys: $0.itemKeys)) }
-            .filter { $0.measure.present * 2 > $0.measure.items && $0.measure.misfit < current.misfit }
-            .min { ($0.measure.misfit, -$0.measure.present, $0.candidate.id) < ($1.measure.misfit, -$1.measure.present, $1.candidate.id) }
+        let best = lookalike(names: names, instrument: instrument, current: current)
         let mostMissing = current.missing * 2 > current.items
         // Clearly better: fewer than half as many columns misfit it.
         let clearlyBetter = best.map { $0.measure.misfit * 2 < current.misfit } ?? false
@@ -74,15 +69,40 @@ enum SheetFit {
             ru += ", а столбцов, похожих на номера пунктов, которых в нём нет: \(current.stray)"
         }
         if let best {
-            let other = best.candidate
-            en += "; this sheet looks like \(quoted(other.title.en)) (\(other.id)): use --instrument \(other.id)"
-            ru += "; бланк похож на \(quoted(other.title.ru)) (\(other.id)): укажите --instrument \(other.id)"
+            let advice = advice(best.candidate)
+            en += "; " + advice.english
+            ru += "; " + advice.russian
         } else {
             en += "; check that the sheet is for this instrument and name its answer columns by the item ids"
             ru += "; проверьте, что бланк для этого инструмента, и назовите столбцы ответов номерами пунктов"
         }
         return Diagnostic(.error, file: file, line: line, column: nil, Message(
             en: en + "; the file is not scored", ru: ru + "; файл не подсчитан"))
+    }
+
+    /// The bundled instrument other than `instrument` that a header fits
+    /// best, if one fits better than `instrument`: most of its items have a
+    /// column and fewer columns misfit it. The best has the fewest misfits,
+    /// then the most items present.
+    static func lookalike(names: Set<[UInt8]>, instrument: Instrument, current: Measure) -> (candidate: Candidate, measure: Measure)? {
+        bundled.lazy.filter { $0.id != instrument.id }
+            .map { (candidate: $0, measure: Measure(names: names, itemKeys: $0.itemKeys)) }
+            .filter { $0.measure.present * 2 > $0.measure.items && $0.measure.misfit < current.misfit }
+            .min { ($0.measure.misfit, -$0.measure.present, $0.candidate.id) < ($1.measure.misfit, -$1.measure.present, $1.candidate.id) }
+    }
+
+    /// The advice of a header without any item column of `instrument`: the
+    /// bundled instrument it looks like, if one has most of its items there.
+    static func noItemColumnAdvice(names: [[UInt8]], instrument: Instrument) -> Message? {
+        let names = Set(names.filter { !$0.isEmpty })
+        let current = Measure(names: names, itemKeys: Set(instrument.items.map { TokenNormalizer.normalize($0.id) }))
+        return lookalike(names: names, instrument: instrument, current: current).map { advice($0.candidate) }
+    }
+
+    /// "This sheet looks like … : use --instrument …".
+    private static func advice(_ other: Candidate) -> Message {
+        Message(en: "this sheet looks like \(quoted(other.title.en)) (\(other.id)): use --instrument \(other.id)",
+                ru: "бланк похож на \(quoted(other.title.ru)) (\(other.id)): укажите --instrument \(other.id)")
     }
 
     /// A title in «», unless it has quotes of its own.

@@ -166,10 +166,15 @@ public final class SheetReader {
         }
         let items = scorer.instrument.items
         guard !columnOfItem.isEmpty else {
+            let problem = Message(
+                en: "no column of the header row is named after an item of '\(scorer.instrument.id)'",
+                ru: "ни один столбец строки заголовка не назван номером пункта «\(scorer.instrument.id)»")
             let expected = items.prefix(3).map(\.id).joined(separator: ", ") + (items.count > 3 ? ", …, \(items.last!.id)" : "")
+            let advice = SheetFit.noItemColumnAdvice(names: (0..<headerFieldCount).map { TokenNormalizer.normalize(table.string($0)) }, instrument: scorer.instrument) ?? Message(
+                en: "name the answer columns by the item numbers: \(expected)",
+                ru: "назовите столбцы ответов номерами пунктов: \(expected)")
             throw .unreadableSheet(Diagnostic(.error, file: displayName, line: line, column: 1, Message(
-                en: "no column of the header row is named after an item of '\(scorer.instrument.id)'; name the answer columns by the item numbers: \(expected)",
-                ru: "ни один столбец строки заголовка не назван номером пункта «\(scorer.instrument.id)»; назовите столбцы ответов номерами пунктов: \(expected)")))
+                en: problem.english + "; " + advice.english, ru: problem.russian + "; " + advice.russian)))
         }
         let missing = items.indices.filter { columnOfItem[$0] == nil }.map { items[$0].id }
         if !missing.isEmpty {
