@@ -187,6 +187,24 @@ import Testing
         #expect(result.info.isEmpty && result.other.isEmpty, "\((result.info + result.other).prefix(5))")
     }
 
+    /// A ДДО sheet the reference fuzz target found (kept as
+    /// `Fixtures/fuzz/reference-short-rows-with-tabs-in-a-semicolon-file.csv`):
+    /// a `;` file (UTF-8 letters read as Windows-1251) whose rows 2 and 3 have
+    /// 16 and 4 of the header's 21 cells and hold 5 and 19 tabs (at least as
+    /// many as the 5 and 17 cells they lack): saved with another delimiter,
+    /// scored as blank, so their unreadable-looking cells do not refuse the
+    /// file. Row 4 has 19 tabs for 20 missing cells and is read as it is. The reference left
+    /// such rows open until the docs said what "where the file's should be" means.
+    @Test func shortRowsHoldingAnotherDelimiter() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Repository.fixtures + "/fuzz/reference-short-rows-with-tabs-in-a-semicolon-file.csv")))
+        var scorer = RefScorer(instrument: try Self.referenceInstrument("klimov-ddo"))
+        let expected = scorer.score(sheet: bytes)
+        #expect(!expected.refused)
+        #expect(expected.otherDelimiterRowLines == [2, 3])
+        let result = try Self.differences(bytes: bytes, instrument: "klimov-ddo")
+        #expect(result.info.isEmpty && result.other.isEmpty, "\((result.info + result.other).prefix(5))")
+    }
+
     /// A ДДО sheet without a respondent column, one row saved with `;` in a
     /// `,` file. Documented: an error on the row, the row scored as blank
     /// (flags `blank incomplete`).

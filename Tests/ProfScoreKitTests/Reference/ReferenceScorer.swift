@@ -266,25 +266,24 @@ struct RefScorer {
                 }
             }
             // A short row holding another delimiter: an error, scored as blank.
-            // Docs: "holds another delimiter where the file's should be" is clear for
-            // a row of one unquoted field that another candidate splits into exactly
-            // the header's cells (the whole row saved with another delimiter). For
-            // any other short row holding another candidate (a name «O'Brien, Pat»
-            // in a `;` file, a row one cell short) the docs do not say how many of
-            // them make "where the file's should be"; such rows are left open.
+            // answer-sheets.md: the other delimiter is the one of tab, `;`, `,`
+            // found most often outside quoted cells (on a tie, in that order);
+            // the row holds it "where the file's should be" when it is found at
+            // least as many times as the row has cells fewer than the header.
             var mixed = false
             if fields.count < headerTexts.count {
-                if fields.count == 1 && !fields[0].quoted,
-                   others.contains(where: { other in fields[0].units.split(separator: other, omittingEmptySubsequences: false).count == headerTexts.count }) {
+                let counts = others.map { other in
+                    fields.filter { !$0.quoted }.reduce(0) { $0 + $1.units.filter { $0 == other }.count }
+                }
+                if let most = counts.max(), most > 0, most >= headerTexts.count - fields.count {
                     mixed = true
                     result.otherDelimiterRowLines.append(record.line)
                     rowDiagnostics.append(RefDiagnostic(severity: "error", line: record.line, column: nil, kind: "another delimiter"))
-                } else if fields.contains(where: { $0.units.contains { others.contains($0) } }) {
-                    result.ambiguousRowLines.insert(record.line)
-                    result.openDiagnosticLines.insert(record.line)
                 }
             }
             var cells = [Cell](repeating: .missing, count: instrument.items.count)
+            // Whether some cell of the row names an option (not an empty cell that the format's `blank` gives a meaning).
+            var anyWrittenOption = false
             if !mixed {
                 for (item, column) in itemColumn.enumerated() {
                     let format = instrument.formats[instrument.items[item].format]
@@ -322,6 +321,7 @@ struct RefScorer {
                         RefText.normalize(option.code) == key || option.tokens.contains { RefText.normalize($0) == key }
                     }) {
                         filledCells += 1
+                        anyWrittenOption = true
                         cells[item] = .option(option)
                     } else if format.noAnswer.contains(key) {
                         // Docs: a cell that means "no answer" is read exactly as an empty cell
@@ -337,7 +337,7 @@ struct RefScorer {
                     }
                 }
             }
-            var row = scoreRow(cells: cells, line: record.line, info: info, ambiguousLines: &result.ambiguousRowLines)
+            var row = scoreRow(cells: cells, anyWrittenOption: anyWrittenOption, line: record.line, info: info, ambiguousLines: &result.ambiguousRowLines)
             // Duplicate ids, over the run. Docs: compared as they are written; empty ids are not checked.
             let id = row.id
             if !id.isEmpty {
@@ -424,10 +424,14 @@ struct RefScorer {
 
     // MARK: - A row
 
-    /// Scores one row given the option (or none) chosen for each item.
-    func scoreRow(cells: [Cell], line: Int, info: [String], ambiguousLines: inout Set<Int>) -> RefRow {
+    /// Scores one row given the option (or none) chosen for each item, and
+    /// whether any of them was written in a cell.
+    func scoreRow(cells: [Cell], anyWrittenOption: Bool, line: Int, info: [String], ambiguousLines: inout Set<Int>) -> RefRow {
         var row = RefRow(line: line, info: info, scores: [], levels: [], leading: .notApplicable, profile: [], holland: nil, flags: [])
-        let answered = cells.contains { if case .option = $0 { true } else { false } }
+        // score-output.md: `blank` — no answer cell of the row names an option;
+        // an empty cell that the format's `blank` gives a meaning is no answer
+        // written (an empty row of Rezapkina's «Профиль» is a blank sheet, not 50 «−»).
+        let answered = anyWrittenOption
         let anyUnreadable = cells.contains(.unreadable)
         if anyUnreadable { row.flags.insert("unreadable") }
         if !answered {
