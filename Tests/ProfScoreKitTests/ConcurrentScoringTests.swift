@@ -100,11 +100,26 @@ import Testing
         }
     }
 
-    @Test func filesWithQuotesAreReadInOneGo() throws {
+    /// R and many other tools quote every text cell, and a quoted name may
+    /// hold a line break: each record here is two lines, so half of the line
+    /// feeds are inside quotes. The file is split anyway, only at record ends
+    /// (every part starts on an even line: 2 + 2k), and scoring it in parts
+    /// gives the rows of scoring it in one go.
+    @Test func filesWithQuotesAreSplitAtRecordEnds() throws {
         var text = "id;ФИО;" + (1...20).map(String.init).joined(separator: ";") + "\n"
-        for index in 0..<70_000 { text += "\(index);\"Имя\nФамилия\";" + Array(repeating: "а", count: 20).joined(separator: ";") + "\n" }
+        for index in 0..<70_000 { text += "\"\(index)\";\"Имя\nФамилия \"\"\(index % 10)\"\"\";" + Array(repeating: "а", count: 20).joined(separator: ";") + "\n" }
         let file = TemporaryFile(text)
-        let parts = FileSplitter.split(path: file.path, encoding: .utf8, dataStartLine: 2, parts: 2, minimumSize: 1 << 20)
-        #expect(parts == nil)
+        let parts = try #require(FileSplitter.split(path: file.path, encoding: .utf8, delimiter: 0x3B, dataStartLine: 2, parts: 4, minimumSize: 1 << 20))
+        #expect(parts.count == 4)
+        let bytes = Array(text.utf8)
+        for part in parts.dropFirst() {
+            #expect(part.firstLine % 2 == 0, "a part starts inside a quoted name, at line \(part.firstLine)")
+            #expect(bytes[part.bytes.lowerBound] == 0x22 && bytes[part.bytes.lowerBound - 2] == 0xB0, "a part starts at a record: after an answer «а» and its line feed")
+        }
+        let whole = FuzzRegressionTests.score(file.path, threads: 1, checksFit: true)
+        let inParts = FuzzRegressionTests.score(file.path, threads: 3, checksFit: true)
+        #expect(whole.rows.count == 70_000 && whole.failure == nil)
+        #expect(inParts.rows == whole.rows)
+        #expect(inParts.diagnostics == whole.diagnostics)
     }
 }

@@ -4,8 +4,8 @@ import Synchronization
 
 /// Scoring one large sheet on several threads.
 ///
-/// A large regular file in UTF-8 or Windows-1251 without quotes is cut into
-/// parts at line ends (`FileSplitter`); each part is read and scored on its
+/// A large regular file in UTF-8 or Windows-1251 is cut into parts at record
+/// ends (`FileSplitter`, quoted cells with line breaks included); each part is read and scored on its
 /// own thread, by ``BatchScorer/scoreRows``, into its own state, and the states
 /// come back in file order on the calling thread. Diagnostics are passed on
 /// in file order with exact lines, as when the file is read in one go; other
@@ -44,7 +44,7 @@ extension BatchScorer {
         let sheet: OpenSheet
         do { sheet = try open(path: path, name: name, prepare: prepare, report: report) } catch { throw failed(name, error) }
         let parts = path == "-" ? nil
-            : FileSplitter.split(path: path, encoding: sheet.reader.encoding, dataStartLine: sheet.reader.dataStartLine,
+            : FileSplitter.split(path: path, encoding: sheet.reader.encoding, delimiter: sheet.reader.delimiterByte, dataStartLine: sheet.reader.dataStartLine,
                                  parts: threads > 1 && checksDuplicates ? threads * Self.partsPerThread : threads,
                                  minimumSize: minimumSplitSize, firstPartWeight: checksDuplicates ? Self.firstPartWeight : 1)
         guard let parts else {

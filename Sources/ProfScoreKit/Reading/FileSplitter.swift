@@ -6,17 +6,24 @@ import Glibc
 import Darwin
 #endif
 
-/// Cuts a large answer-sheet file into parts at line ends, so that each part
-/// can be read and scored on its own thread.
+/// Cuts a large answer-sheet file into parts at record ends, so that each
+/// part can be read and scored on its own thread.
 ///
-/// A part boundary must fall between records. Without quotes every line end
-/// is one, so files with a `"` anywhere (a quoted cell may hold a line
-/// break) are not split; nor are UTF-16 files, whose line ends are two bytes,
-/// nor files with a carriage return that is not followed by a line feed (the
-/// reader counts it as a line end, and parts are cut and counted at line feeds).
+/// A part boundary must fall between records: at a line feed outside quotes.
+/// Where a line feed falls depends on every quote before it, so each part is
+/// read once, on its own thread, under both states a part can start in —
+/// at the start of a record, or inside a quoted cell that holds a line break
+/// (``PartScan``). The parts are then chained in order: the first starts at a
+/// record; each one's state at its end says how the next one starts; a part
+/// that starts inside a quoted cell gives the bytes up to its first record end
+/// to the part before it (or all of them, when no record ends in it). Quotes
+/// follow the reader's one rule (``DelimitedScanner/scanQuoted(_:from:count:isAtEnd:line:)``):
+/// a quote opens a quoted cell only at the start of a cell, a doubled quote
+/// inside one is a quote, and any other quote closes it.
 ///
-/// The file is mapped into memory and looked through once, each part on its
-/// own thread: the parts' line counts give each part's first line.
+/// UTF-16 files are not split (their line ends are two bytes), nor files with
+/// a carriage return that is not followed by a line feed (the reader counts it
+/// as a line end, and parts are counted at line feeds).
 enum FileSplitter {
     /// A part of a file: its bytes and the line number it starts at.
     struct Part: Sendable, Equatable {
@@ -50,14 +57,15 @@ enum FileSplitter {
     /// - Parameters:
     ///   - path: a regular file.
     ///   - encoding: its encoding (UTF-8 or Windows-1251 can be split).
+    ///   - delimiter: the file's delimiter (a quote opens a quoted cell only after one, or at a line's start).
     ///   - dataStartLine: the line where data rows start (after the header).
     ///   - parts: how many parts are wanted.
     ///   - minimumSize: smaller files are not split.
     ///   - firstPartWeight: the first part's share of the data relative to
     ///     the others' (below 1 when its rows cost more).
     /// - Complexity: one pass over the file, shared by the threads.
-    static func split(path: String, encoding: SheetEncoding, dataStartLine: Int, parts: Int, minimumSize: Int = minimumSize,
-                      firstPartWeight: Double = 1) -> [Part]? {
+    static func split(path: String, encoding: SheetEncoding, delimiter: UInt8, dataStartLine: Int, parts: Int,
+                      minimumSize: Int = minimumSize, firstPartWeight: Double = 1) -> [Part]? {
         guard parts > 1, encoding != .utf16LE, encoding != .utf16BE else { return nil }
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= max(minimumSize, 1) else { return nil }
@@ -79,7 +87,7 @@ enum FileSplitter {
         guard header.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, dataStart, 0) }) == dataStart,
               !header.indices.contains(where: { header[$0] == 0x0D && ($0 + 1 == header.count || header[$0 + 1] != 0x0A) })
         else { return nil }
-        // Cut near equal shares, just after a line feed.
+        // Cut near equal shares, just after a line feed (moved to a record end below).
         var starts = [dataStart]
         let total = firstPartWeight + Double(parts - 1)
         for k in 1..<parts {
@@ -91,23 +99,49 @@ enum FileSplitter {
         guard starts.count > 1 else { return nil }
         let ranges = starts.indices.map { index in starts[index]..<(index + 1 < starts.count ? starts[index + 1] : size) }
 
-        // Each part on its own thread: its line feeds, and whether it has a
-        // quote or a carriage return not followed by a line feed.
-        let scans = Mutex([Int?](repeating: nil, count: ranges.count))
+        // Each part on its own thread.
+        let scans = Mutex([PartScan?](repeating: nil, count: ranges.count))
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            let found = scan(fd, ranges[index])
+            let found = scan(fd, ranges[index], delimiter: delimiter)
             scans.withLock { $0[index] = found }
         }
         let results = scans.withLock { $0 }
-        var result: [Part] = []
-        var line = dataStartLine
-        for index in ranges.indices {
-            let scan = results[index]
-            guard let lineFeeds = scan else { return nil }
-            result.append(Part(bytes: ranges[index], firstLine: line, lineFeeds: lineFeeds))
-            line += lineFeeds
+        guard results.allSatisfy({ $0 != nil }) else { return nil }
+        return chain(ranges, results.map { $0! }, firstLine: dataStartLine)
+    }
+
+    /// Joins the parts' scans in file order: each part starts where the one
+    /// before it leaves off, at a record start or inside a quoted cell.
+    /// - Returns: the parts, each starting at a record; `nil` when fewer than two are left.
+    static func chain(_ ranges: [Range<Int>], _ scans: [PartScan], firstLine: Int) -> [Part]? {
+        var parts: [Part] = []
+        var line = firstLine
+        var state = QuoteState.fieldStart
+        for (range, scan) in zip(ranges, scans) {
+            if parts.isEmpty || state == .fieldStart {
+                parts.append(Part(bytes: range, firstLine: line, lineFeeds: scan.lineFeeds))
+                line += scan.lineFeeds
+                state = scan.endState(startingInsideQuotes: false)
+                continue
+            }
+            // The part starts inside a quoted cell: its bytes up to the first
+            // record end belong to the part before (all of them when none ends in it).
+            state = scan.endState(startingInsideQuotes: true)
+            let last = parts.count - 1
+            guard let first = scan.firstRecordEndInsideQuotes, first.offset < range.upperBound else {
+                parts[last].bytes = parts[last].bytes.lowerBound..<range.upperBound
+                parts[last].lineFeeds += scan.lineFeeds
+                line += scan.lineFeeds
+                continue
+            }
+            parts[last].bytes = parts[last].bytes.lowerBound..<first.offset
+            parts[last].lineFeeds += first.lineFeeds
+            line += first.lineFeeds
+            let rest = scan.lineFeeds - first.lineFeeds
+            parts.append(Part(bytes: first.offset..<range.upperBound, firstLine: line, lineFeeds: rest))
+            line += rest
         }
-        return result
+        return parts.count > 1 ? parts : nil
     }
 
     /// The offset of the first line feed at or after `start`.
@@ -124,55 +158,22 @@ enum FileSplitter {
         return nil
     }
 
-    /// Reads a part in chunks and looks through it (see ``scan(_:carriageReturnBefore:)``).
-    /// - Returns: the part's line feeds, or `nil` when it cannot be split off (or not read).
-    private static func scan(_ fd: Int32, _ range: Range<Int>) -> Int? {
+    /// Reads a part in chunks and scans it (``PartScan``).
+    /// - Returns: the scan, or `nil` when the part cannot be split off (or not read).
+    private static func scan(_ fd: Int32, _ range: Range<Int>, delimiter: UInt8) -> PartScan? {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var offset = range.lowerBound
-        var lineFeeds = 0
-        var endsWithCarriageReturn = false
+        var scan = PartScan(delimiter: delimiter)
         while offset < range.upperBound {
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, range.upperBound - offset), off_t(offset)) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return nil }
-            offset += n
-            let chunk = buffer.withUnsafeBufferPointer { bytes in
-                scan(UnsafeBufferPointer(rebasing: bytes[0..<n]), carriageReturnBefore: endsWithCarriageReturn)
+            let accepted = buffer.withUnsafeBufferPointer { bytes in
+                scan.consume(UnsafeBufferPointer(rebasing: bytes[0..<n]), at: offset)
             }
-            guard let count = chunk else { return nil }
-            lineFeeds += count
-            endsWithCarriageReturn = buffer[n - 1] == 0x0D
+            guard accepted else { return nil }
+            offset += n
         }
-        return lineFeeds
-    }
-
-    /// The line feeds in a chunk of a part, or `nil` when it holds what forbids splitting.
-    /// - Parameter carriageReturnBefore: the chunk before ended with a carriage return (a line feed must follow).
-    /// - Complexity: O(n), eight bytes at a time.
-    static func scan(_ chunk: UnsafeBufferPointer<UInt8>, carriageReturnBefore: Bool) -> Int? {
-        guard let base = chunk.baseAddress else { return 0 }
-        var lineFeeds = 0
-        var pendingCarriageReturn = carriageReturnBefore
-        let words = chunk.count / 8
-        for index in 0..<words {
-            let word = ByteWords.load(base + index * 8)
-            let lf = ByteWords.marks(of: 0x0A, in: word)
-            let cr = ByteWords.marks(of: 0x0D, in: word)
-            if ByteWords.marks(of: 0x22, in: word) != 0 { return nil }
-            lineFeeds += lf.nonzeroBitCount
-            if pendingCarriageReturn && lf & 0x80 == 0 { return nil }
-            // A carriage return must be followed by a line feed: byte k's mark moved to byte k + 1.
-            if (cr << 8) & ~lf != 0 { return nil }
-            pendingCarriageReturn = cr >> 63 != 0
-        }
-        for i in (words * 8)..<chunk.count {
-            let b = chunk[i]
-            if b == 0x22 || (pendingCarriageReturn && b != 0x0A) { return nil }
-            if b == 0x0A { lineFeeds += 1 }
-            pendingCarriageReturn = b == 0x0D
-        }
-        // A chunk that ends with a carriage return is checked with the next chunk; a part other than
-        // the last ends with a line feed, and the file may end with a carriage return.
-        return lineFeeds
+        return scan
     }
 }

@@ -12,6 +12,8 @@ public final class SheetReader {
     public var encoding: SheetEncoding { table.encoding }
     /// The detected delimiter.
     public var delimiter: Character { Character(Unicode.Scalar(table.delimiter)) }
+    /// The detected delimiter's byte.
+    var delimiterByte: UInt8 { table.delimiter }
     /// Names of the respondent columns, in the sheet's order.
     public private(set) var infoColumnNames: [String] = []
     /// The names in ``infoColumnNames``, for finding a repeated name in O(1)
