@@ -25,6 +25,9 @@ public struct Diagnostic: Sendable, Hashable {
     /// JSON path of the offending value in an instrument file, such as
     /// `$.scales[2].levels[0].to`.
     public var path: String?
+    /// The worksheet of a workbook (`.xlsx`, `.ods`) the problem is in; line
+    /// and column are then the spreadsheet's row and column.
+    public var sheet: String?
     /// What is wrong and what to do, in English and Russian.
     public var message: Message
 
@@ -41,11 +44,25 @@ public struct Diagnostic: Sendable, Hashable {
         self.message = message
     }
 
-    /// The diagnostic as one line, `file:line:column: severity: path: message`.
+    /// The diagnostic as one line, `file:line:column: severity: path: message`;
+    /// in a workbook `file:sheet!K8 (row 8, column 11): severity: message`, as
+    /// a spreadsheet names the cell.
     /// - Parameter language: the language of the message.
     public func rendered(in language: Language = .english) -> String {
         var out = file
-        if let line {
+        if let sheet {
+            out += ":" + sheet
+            let english = language == .english
+            switch (line, column) {
+            case let (line?, column?):
+                out += "!\(SpreadsheetCell.name(row: line, column: column)) ("
+                    + (english ? "row \(line), column \(column)" : "строка \(line), столбец \(column)") + ")"
+            case let (line?, nil):
+                out += english ? ", row \(line)" : ", строка \(line)"
+            default:
+                break
+            }
+        } else if let line {
             out += ":\(line)"
             if let column { out += ":\(column)" }
         }

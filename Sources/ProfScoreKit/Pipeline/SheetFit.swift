@@ -24,11 +24,18 @@ enum SheetFit {
         var misfit: Int { missing + stray }
         var items: Int { present + missing }
 
-        /// Measures a header (normalised names, each counted once) against an instrument's normalised item ids.
+        /// Measures a header (normalised names, each counted once) against an
+        /// instrument's normalised item ids, matched as the reader matches
+        /// them (``FormHeader``).
         init(names: Set<[UInt8]>, itemKeys: Set<[UInt8]>) {
-            present = names.intersection(itemKeys).count
+            var matched: Set<[UInt8]> = []
+            var unmatched: [[UInt8]] = []
+            for name in names {
+                if let key = FormHeader.itemKey(name, isItem: itemKeys.contains) { matched.insert(key) } else { unmatched.append(name) }
+            }
+            present = matched.count
             missing = itemKeys.count - present
-            stray = names.subtracting(itemKeys).filter(SheetReader.looksLikeItemNumber).count
+            stray = unmatched.filter(SheetReader.looksLikeItemNumber).count
         }
     }
 

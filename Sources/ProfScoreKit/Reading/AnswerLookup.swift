@@ -32,7 +32,21 @@ struct AnswerLookup: Sendable {
     func code(normalized: [UInt8]) -> Int32 {
         if normalized.isEmpty { return ScoringPlan.missing }
         if let option = table[normalized] { return Int32(option) }
-        return noAnswer.contains(normalized) ? ScoringPlan.missing : ScoringPlan.unreadable
+        if noAnswer.contains(normalized) { return ScoringPlan.missing }
+        if let option = labelledOption(normalized) { return Int32(option) }
+        return ScoringPlan.unreadable
+    }
+
+    /// An answer as online forms write it: an option's code or spelling, then
+    /// `)` or `.`, then the option's wording (`а) Ухаживать за животными`,
+    /// `1. Очень не нравится`). After `.` comes a space or nothing, so that
+    /// `0.5` is not read as `0`.
+    private func labelledOption(_ normalized: [UInt8]) -> Int? {
+        guard let mark = normalized.firstIndex(where: { $0 == 0x29 || $0 == 0x2E }), mark > 0 else { return nil }
+        if normalized[mark] == 0x2E && mark + 1 < normalized.count && normalized[mark + 1] != 0x20 { return nil }
+        var end = mark
+        if normalized[end - 1] == 0x20 { end -= 1 }
+        return table[Array(normalized[..<end])]
     }
 
     /// The option a spelling selects, if any.

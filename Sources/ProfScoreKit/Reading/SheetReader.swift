@@ -152,7 +152,7 @@ public final class SheetReader {
         for field in 0..<headerFieldCount {
             let name = table.string(field)
             let key = TokenNormalizer.normalize(name)
-            if let item = scorer.itemIndex(normalizedID: key) {
+            if let item = FormHeader.itemKey(key, isItem: { scorer.itemIndex(normalizedID: $0) != nil }).flatMap(scorer.itemIndex(normalizedID:)) {
                 if let earlier = columnOfItem[item] {
                     report(Diagnostic(.error, file: displayName, line: table.scanner.fields[field].line, column: field + 1, Message(
                         en: "column \(field + 1) repeats item '\(scorer.instrument.items[item].id)' of column \(earlier + 1); this column is ignored — rename or delete it",

@@ -136,7 +136,8 @@ struct RefScorer {
         for (column, text) in headerTexts.enumerated() {
             let name = text ?? ""
             let key = RefText.normalize(name)
-            if let item = instrument.items.firstIndex(where: { RefText.normalize($0.id) == key }) {
+            if let item = instrument.items.firstIndex(where: { RefText.normalize($0.id) == key })
+                ?? formQuestionItem(key) {
                 if itemColumn[item] == nil {
                     itemColumn[item] = column
                 } else {
@@ -319,7 +320,7 @@ struct RefScorer {
                     }
                     if let option = format.options.firstIndex(where: { option in
                         RefText.normalize(option.code) == key || option.tokens.contains { RefText.normalize($0) == key }
-                    }) {
+                    }) ?? (format.noAnswer.contains(key) ? nil : Self.optionWithWording(key, format: format)) {
                         filledCells += 1
                         anyWrittenOption = true
                         cells[item] = .option(option)
@@ -402,9 +403,21 @@ struct RefScorer {
         func numberLike(_ key: String) -> Bool {
             (1...4).contains(key.unicodeScalars.count) && key.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
         }
+        // A header names an item by its id or as a form numbers it (`1. …`, `Вопрос 12`).
         func measure(_ keys: Set<String>) -> (present: Int, misfit: Int) {
-            let present = names.intersection(keys).count
-            return (present, keys.count - present + names.subtracting(keys).filter(numberLike).count)
+            let ids = Array(keys)
+            var matched: Set<String> = []
+            var stray = 0
+            for name in names {
+                if keys.contains(name) {
+                    matched.insert(name)
+                } else if let index = formQuestionItem(name, ids: ids) {
+                    matched.insert(ids[index])
+                } else if numberLike(name) {
+                    stray += 1
+                }
+            }
+            return (matched.count, keys.count - matched.count + stray)
         }
         let ownKeys = Set(instrument.items.map { RefText.normalize($0.id) })
         let own = measure(ownKeys)
@@ -420,6 +433,55 @@ struct RefScorer {
     static func leadingNumber(_ text: String) -> Int? {
         let digits = text.drop { $0 == " " }.prefix { ("0"..."9").contains($0) }
         return digits.isEmpty ? nil : Int(digits.prefix(3))
+    }
+
+    // MARK: - Online forms
+
+    /// answer-sheets.md, Columns: a header that is no item id names the item
+    /// it is numbered by: the id followed by `)`, `:`, a space, or `.` and a
+    /// space (or nothing after the mark), or `Вопрос 12`, `Вопрос №12`,
+    /// `Question 12`. Returns the item's index.
+    /// Docs: when two ids fit («1» and «1 2» in «1 2) …»), which one is not
+    /// said; the shortest is taken.
+    func formQuestionItem(_ key: String) -> Int? {
+        Self.formQuestionItem(key, ids: instrument.items.map { RefText.normalize($0.id) })
+    }
+
+    /// ``formQuestionItem(_:)`` against normalised ids; returns an index into `ids`.
+    static func formQuestionItem(_ key: String, ids: [String]) -> Int? {
+        var text = Substring(key)
+        for word in ["вопрос", "question"].map(RefText.normalize) where text.hasPrefix(word) {
+            var rest = text.dropFirst(word.count)
+            if rest.hasPrefix(" ") { rest = rest.dropFirst() }
+            if rest.hasPrefix("№") { rest = rest.dropFirst() }
+            if rest.hasPrefix(" ") { rest = rest.dropFirst() }
+            if let exact = ids.firstIndex(where: { $0 == rest }) { return exact }
+            text = rest
+            break
+        }
+        let fits = ids.indices.filter { index in
+            let id = ids[index]
+            guard !id.isEmpty, text.hasPrefix(id) else { return false }
+            var after = text.dropFirst(id.count)
+            if after.hasPrefix(" ") && after.dropFirst().first.map({ ")" == $0 || ":" == $0 || "." == $0 }) == true { after = after.dropFirst() }
+            return after.hasPrefix(")") || after.hasPrefix(":") || after.hasPrefix(" ") || after == "." || after.hasPrefix(". ")
+        }
+        return fits.min { ids[$0].count < ids[$1].count }
+    }
+
+    /// answer-sheets.md, Exports of online forms: an answer that is an
+    /// option's code or spelling followed by `)`, or by `.` and a space or
+    /// nothing, then any text, is that option.
+    /// Docs: a space between the code and the mark is not mentioned; the
+    /// normalised cell is cut at the first mark and the code compared trimmed.
+    static func optionWithWording(_ key: String, format: RefInstrument.Format) -> Int? {
+        guard let mark = key.firstIndex(where: { $0 == ")" || $0 == "." }), mark > key.startIndex else { return nil }
+        let after = key[key.index(after: mark)...]
+        if key[mark] == "." && !(after.isEmpty || after.hasPrefix(" ")) { return nil }
+        let code = key[..<mark].trimmingCharacters(in: .whitespaces)
+        return format.options.firstIndex { option in
+            RefText.normalize(option.code) == code || option.tokens.contains { RefText.normalize($0) == code }
+        }
     }
 
     // MARK: - A row
