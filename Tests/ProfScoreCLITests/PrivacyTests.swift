@@ -306,25 +306,33 @@ import Testing
         #expect(report.status == 0, "\(report)")
         let json = String(decoding: try #require(workspace.contents("school.json")), as: UTF8.self)
         #expect(json.contains("\"minCell\" : 1"), "the summary asks for no threshold")
-        func sections(_ markdown: String) -> [String: String] {
-            var result: [String: String] = [:]
-            for part in markdown.components(separatedBy: "\n### ").dropFirst() {
-                let title = String(part.prefix { $0 != "\n" })
-                result[title] = String(part.split(separator: "\n## ", maxSplits: 1).first ?? "")
+        // The cells of each group's column in the Markdown table of leading types by group.
+        func columns(_ markdown: String) -> [String: [String]] {
+            let table = markdown.components(separatedBy: "**Leading type by group (sheets)**").dropFirst().first ?? ""
+            let lines = table.split(separator: "\n").drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }
+            guard let header = lines.first else { return [:] }
+            func cells(_ line: Substring) -> [String] {
+                line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            var result: [String: [String]] = [:]
+            for (index, name) in cells(header).enumerated() {
+                result[name] = lines.dropFirst(2).map { cells($0)[index] }
             }
             return result
         }
         for (arguments, threshold) in [([String](), 5), (["--min-cell", "7"], 7)] {
             let merged = try workspace.run(["merge", "school.json", "--lang", "en"] + arguments)
             #expect(merged.status == 0, "\(merged)")
-            let byGroup = sections(merged.stdout)
+            let byGroup = columns(merged.stdout)
             for name in ["7А", "7Б"] {
-                #expect(byGroup[name]?.contains("Results are not shown: fewer than \(threshold) scored sheets") == true, "\(name): \(byGroup[name] ?? merged.stdout)")
+                let cells = try #require(byGroup[name], "\(merged.stdout)")
+                #expect(!cells.isEmpty && cells.allSatisfy { $0 == "…" }, "\(name) at \(threshold): \(cells)")
             }
-            #expect(byGroup["8А"]?.contains("Leading type") == true, "8А (10 sheets) is shown")
+            #expect(byGroup["8А"].map { $0.allSatisfy { Int($0) != nil } } == true, "8А (10 sheets) is shown")
+            #expect(merged.stdout.contains("fewer than \(threshold) students or sheets"))
         }
         // Asked for explicitly on merge's own command line, 1 is the user's choice.
         let explicit = try workspace.run(["merge", "school.json", "--lang", "en", "--min-cell", "1"])
-        #expect(sections(explicit.stdout)["7А"]?.contains("Leading type") == true)
+        #expect(columns(explicit.stdout)["7А"].map { $0.allSatisfy { Int($0) != nil } } == true)
     }
 }

@@ -14,9 +14,9 @@ import Testing
     @Test func agreesWithADictionaryOfTheCells() {
         var generator = MergeEquivalenceTests.Generator(state: 21)
         let alphabet: [UInt8] = [0x00, 0x31, 0x32, 0x61, 0xD0, 0xB0, 0xB1, 0x20]
-        var cache = CellCache(formats: 3)
+        let cache = CellCache(formats: 3)
         var naive: [Key: Int32] = [:]
-        for step in 0..<3_000 {
+        for _ in 0..<3_000 {
             let length = Int.random(in: 1...9, using: &generator)
             let key = Key(bytes: (0..<length).map { _ in alphabet.randomElement(using: &generator)! },
                           format: Int.random(in: 0..<3, using: &generator))

@@ -70,7 +70,7 @@ import Testing
         #expect(all["grades 5–11"]?[1...2] == [.integer(9), .integer(7)])
         // ОВЗ counts are health data: with --min-cell 5 every one of these (3 at most) is hidden.
         let hiddenOVZ = coverageRows(document, table: "Students with disabilities (ОВЗ)")
-        for label in ["All", "grades 5–9", "grades 9–11", "S, 5А", "S, 9А", "S, 10А"] {
+        for label in ["All", "grades 5–9", "grades 9–11", "5А", "9А", "10А"] {
             #expect(hiddenOVZ[label]?[1...3] == [.hidden, .hidden, .hidden], "\(label)")
         }
         var open = summary
@@ -100,18 +100,17 @@ import Testing
         let summary = try summarize([sheet.path], instrument: Self.ddo, roster: roster,
                                     settings: ReportSettings(groupBy: [.className], minCell: 3))
         let document = ReportDocument(summary: summary, language: .english)
-        func blocks(_ title: String) -> [ReportDocument.Block] {
-            document.sections.first { $0.level == 2 && $0.title.hasSuffix(title) }?.blocks ?? []
-        }
-        func suppressed(_ blocks: [ReportDocument.Block]) -> Bool {
-            blocks.contains { if case .notice(let text) = $0 { text.contains("fewer than 3 scored sheets") } else { false } }
-        }
         // 5А: 2 scored (a1 a2) < 3 → suppressed; 9А: b1 b3 b4 and x9 (not in the roster, but its
         // class is) → 4 scored, shown.
-        #expect(suppressed(blocks("5А")))
-        #expect(!blocks("5А").contains { if case .table = $0 { true } else { false } })
-        #expect(!suppressed(blocks("9А")) && blocks("9А").contains { if case .table = $0 { true } else { false } })
-        #expect(!suppressed(document.sections.first { $0.title == "Results: all" }!.blocks))
+        let published = DifferencingTests.resultCounts(document)
+        #expect(published["5А"] != nil && published["5А"]! == nil, "5А's column is hidden")
+        #expect(published["9А"] != nil && published["9А"]! != nil, "9А's column is shown")
+        #expect(published["All"] != nil && published["All"]! != nil)
+        // The hidden cells are explained under each table.
+        let byGroup = document.sections.flatMap(\.blocks).compactMap { block -> ReportDocument.Table? in
+            if case .table(let table) = block, table.columns.count > 1, table.columns[1] == "All" { table } else { nil }
+        }
+        #expect(!byGroup.isEmpty && byGroup.allSatisfy { $0.footnote?.contains("fewer than 3 students or sheets") == true })
         // Coverage counts stay visible for every class.
         let coverage = coverageRows(document, table: "Coverage")
         #expect(coverage["5А"]?[1...2] == [.integer(3), .integer(2)])

@@ -30,10 +30,28 @@ import Testing
 
     static let settings = ReportSettings(groupBy: [.grade, .className], minCell: 5)
 
-    /// The counts a reader takes from a group's results: leading types and levels; `nil` when not shown.
+    /// The counts a reader takes from a group's results: its column of the
+    /// tables «by group» (leading types, study profiles, levels), or, for
+    /// «All» in a report without them, the tables of «Results: all»; `nil`
+    /// when not shown (every cell of the column hidden, or no table).
     static func resultCounts(_ document: ReportDocument) -> [String: [String: Int]?] {
         var groups: [String: [String: Int]?] = [:]
-        for section in document.sections where section.level == 2 || section.title.hasPrefix("Results: all") {
+        var shownCells: [String: Int] = [:]
+        for section in document.sections {
+            for case .table(let table) in section.blocks where table.columns.count > 1 && table.columns[1] == "All" {
+                for (column, name) in table.columns.enumerated().dropFirst() {
+                    var counts = (groups[name] ?? nil) ?? [:]
+                    for row in table.rows {
+                        guard case .text(let label) = row[0] else { continue }
+                        if row[column] != .hidden { shownCells[name, default: 0] += 1 }
+                        if case .integer(let value) = row[column] { counts[table.caption + "|" + label] = value }
+                    }
+                    groups[name] = .some(counts)
+                }
+            }
+        }
+        for name in Array(groups.keys) where (shownCells[name] ?? 0) == 0 { groups[name] = .some(nil) }
+        if groups["All"] == nil, let section = document.sections.first(where: { $0.title.hasPrefix("Results: all") }) {
             var counts: [String: Int] = [:]
             var tables = 0
             for case .table(let table) in section.blocks {
@@ -45,7 +63,7 @@ import Testing
                     }
                 }
             }
-            groups[section.level == 2 ? section.title : "All"] = tables == 0 ? .some(nil) : .some(counts)
+            groups["All"] = tables == 0 ? .some(nil) : .some(counts)
         }
         return groups
     }
@@ -78,9 +96,10 @@ import Testing
         // 7А has 1 scored sheet: hidden by the threshold itself.
         #expect(published["7А"] != nil && published["7А"]! == nil, "7А must be hidden")
         #expect(published["8А"] != nil && published["8А"]! != nil, "8А (10 sheets) is shown")
+        #expect(published["grade 8"] == nil, "grade 8 is its one class, 8А, shown once")
         let grade7 = Self.attack(published, parent: "grade 7", children: ["7А", "7Б"])
         #expect(grade7.hidden != 1, "grade 7 − 7Б gives 7А's results: \(grade7.recovered ?? [:])")
-        let all = Self.attack(published, parent: "All", children: ["grade 7", "grade 8"])
+        let all = Self.attack(published, parent: "All", children: ["grade 7", "8А"])
         #expect(all.hidden != 1, "All − the other grade gives a hidden grade: \(all.recovered ?? [:])")
     }
 
@@ -90,10 +109,12 @@ import Testing
         let summary = try summarize([sheet.path], instrument: Self.ddo, settings: Self.settings)
         let document = ReportDocument(summary: summary, language: .english)
         var rows: [String: [Int]] = [:]
+        var labels: [String] = []
         for section in document.sections where section.title.hasPrefix("Sheets with problems") {
             for case .table(let table) in section.blocks {
                 for row in table.rows {
                     guard case .text(let label) = row[0] else { continue }
+                    labels.append(label)
                     let numbers = row.dropFirst().compactMap { cell -> Int? in if case .integer(let value) = cell { value } else { nil } }
                     if numbers.count == row.count - 1 { rows[label] = numbers }
                 }
@@ -104,6 +125,12 @@ import Testing
         let classes = ["7А", "7Б", "8А"]
         let hidden = (["All"] + classes).filter { rows[$0] == nil }
         #expect(hidden.count != 1, "All − the shown classes gives the hidden class's counts: \(rows)")
+        // The grades are rows too (grade 8 is its one class, 8А).
+        #expect(labels == ["All", "grade 7", "7А", "7Б", "8А"], "\(labels)")
+        for (parent, children) in [("All", ["grade 7", "8А"]), ("grade 7", ["7А", "7Б"])] {
+            let hidden = ([parent] + children).filter { rows[$0] == nil }
+            #expect(hidden.count != 1, "\(parent) = Σ \(children): \(rows)")
+        }
     }
 
     /// ОВЗ counts are health data: a count below --min-cell is hidden, and

@@ -82,7 +82,11 @@ import Testing
     /// The label a report gives the group of `levels` that a class is in (written again here, from the report's conventions).
     static func label(_ item: Class, levels: [GroupLevel], multipleSchools: Bool) -> String {
         var parts: [String] = []
-        if levels.contains(.school) { parts.append(item.school) } else if multipleSchools && levels.contains(.className) { parts.append("school not given") }
+        if levels.contains(.school) && (multipleSchools || levels.last == .school) {
+            parts.append(item.school)
+        } else if multipleSchools && levels.contains(.className) {
+            parts.append("school not given")
+        }
         if levels.contains(.className) { parts.append(item.name) } else if levels.contains(.grade) { parts.append("grade \(item.grade)") }
         return parts.joined(separator: ", ")
     }
@@ -234,39 +238,48 @@ import Testing
         let document = ReportDocument(summary: summary, language: .english)
         let all = Set(ordered.indices)
 
-        // Results: the sections of the total and of the shown levels.
+        // Results: the columns of the tables «by group» (the total's, when
+        // there are none, the tables of «Results: all»).
         let published = DifferencingTests.resultCounts(document)
+        let levels = Self.levelCells(ordered, settings: settings, keepSingleLast: false)
+        // A group with one group below is shown once, as that group: the same classes under another name.
+        func shownName(_ name: String, _ members: Set<Int>, in names: Set<String>) -> String? {
+            if names.contains(name) { return name }
+            return levels.flatMap { $0 }.first { $0.value == members && names.contains($0.key) }?.key
+        }
         var results: [String: Cell] = ["All": Cell(classes: all, hidden: published["All"]! == nil)]
-        for level in Self.levelCells(ordered, settings: settings, keepSingleLast: false) {
+        var resultColumn: [String: String] = ["All": "All"]
+        for level in levels {
             for (name, members) in level {
-                let shown = try #require(published[name], "seed \(seed): no section \(name)")
-                results[name] = Cell(classes: members, hidden: shown == nil)
+                let column = try #require(shownName(name, members, in: Set(published.keys)), "seed \(seed): no column \(name)")
+                results[name] = Cell(classes: members, hidden: published[column]! == nil)
+                resultColumn[name] = column
             }
         }
         Self.expectSafe(results, classCount: ordered.count, what: "results", seed: seed)
-        // Hidden results hide every count, never show zero.
-        for (name, cell) in results where cell.hidden {
-            let section = document.sections.first { ($0.level == 2 ? $0.title : "All") == name && ($0.level == 2 || $0.title.hasPrefix("Results: all")) }!
-            #expect(!section.blocks.contains { if case .table = $0 { true } else { false } }, "seed \(seed): \(name)")
+        // A column is hidden whole or shown whole; hidden results of the total leave «Results: all» without tables.
+        for section in document.sections {
+            for case .table(let table) in section.blocks where table.columns.count > 1 && table.columns[1] == "All" {
+                for column in table.columns.indices.dropFirst() {
+                    let hidden = table.rows.map { $0[column] == .hidden }
+                    #expect(!hidden.contains(true) || !hidden.contains(false), "seed \(seed): \(table.caption), \(table.columns[column])")
+                }
+            }
+        }
+        let totalSection = try #require(document.sections.first { $0.title.hasPrefix("Results: all") })
+        if results["All"]!.hidden {
+            #expect(!totalSection.blocks.contains { if case .table = $0 { true } else { false } }, "seed \(seed)")
         }
 
-        // Sheets read and scored: the problems table and the results' counts.
+        // Sheets read and scored: the problems table (the total's also under «Results: all»).
         let problems = Self.tableRows(document, caption: "Sheets read and scored")
-        var counts: [String: Cell] = [:]
-        for section in document.sections {
-            let name = section.level == 2 ? section.title : (section.title.hasPrefix("Results: all") ? "All" : nil)
-            guard let name, let cell = results[name] else { continue }
-            let shown = section.blocks.contains { if case .paragraph(let text) = $0 { text.hasPrefix("Scored sheets:") } else { false } }
-            counts[name] = Cell(classes: cell.classes, hidden: !shown && !(problems[name].map { $0[1] != .hidden } ?? false))
-        }
-        let finest = Self.levelCells(ordered, settings: settings, keepSingleLast: false).last ?? [:]
-        for (name, members) in finest where finest.count > 1 {
-            let row = try #require(problems[name], "seed \(seed): no problems row \(name)")
-            if counts[name]!.hidden != (row[1] == .hidden) {
-                Issue.record("seed \(seed): \(name)'s counts hidden in one place and shown in another")
-            }
+        let totalCounts = totalSection.blocks.contains { if case .paragraph(let text) = $0 { text.hasPrefix("Scored sheets:") } else { false } }
+        #expect(totalCounts == (problems["All"]![1] != .hidden), "seed \(seed): the total's counts hidden in one place and shown in another")
+        var counts: [String: Cell] = ["All": Cell(classes: all, hidden: !totalCounts)]
+        for (name, cell) in results where name != "All" {
+            let row = try #require(problems[resultColumn[name]!], "seed \(seed): no problems row \(name)")
             #expect(row.dropFirst().allSatisfy { $0 == .hidden } || row.dropFirst().allSatisfy { if case .integer = $0 { true } else { false } })
-            counts[name] = Cell(classes: members, hidden: row[1] == .hidden)
+            counts[name] = Cell(classes: cell.classes, hidden: row[1] == .hidden)
         }
         Self.expectSafe(counts, classCount: ordered.count, what: "sheet counts", seed: seed)
         // Shown results show the number scored (n of each scale): the counts of such a group must not be hidden.

@@ -23,6 +23,8 @@ struct GroupHierarchy {
     private(set) var levelNodes: [[Int]] = []
     /// The node indices of the bands, in the order of the settings.
     private(set) var bandNodes: [Int] = []
+    /// Per node, its nodes one `--group-by` level down, in report order.
+    private(set) var levelChildren: [Int: [Int]] = [:]
     /// The total's node.
     let total = 0
 
@@ -74,6 +76,7 @@ struct GroupHierarchy {
                 children[parent, default: []].append(index)
             }
             for parent in children.keys.sorted() { relations.append(.init(parent: parent, children: children[parent]!)) }
+            levelChildren.merge(children) { $0 + $1 }
             levelNodes.append(indices)
             previous = current
         }
@@ -123,6 +126,26 @@ struct GroupHierarchy {
                 }
             }
         }
+    }
+
+    /// The groups of the `--group-by` levels in the order a reader compares
+    /// them: each group followed by its groups one level down (a grade, then
+    /// its classes). A group with exactly one group below holds the same
+    /// students and is given once, as the lowest of them (a grade of one
+    /// class is that class). The total is not among them.
+    var comparisonOrder: [Int] {
+        var order: [Int] = []
+        func visit(_ node: Int) {
+            for var child in levelChildren[node] ?? [] {
+                while let below = levelChildren[child], below.count == 1 { child = below[0] }
+                order.append(child)
+                visit(child)
+            }
+        }
+        var start = total
+        while let below = levelChildren[start], below.count == 1 { start = below[0] }
+        visit(start)
+        return order
     }
 
     /// Applies the suppression rule to the nodes.

@@ -30,16 +30,16 @@ public enum HTMLRenderer {
         <title>\(escape(document.title))</title>
         <style>
         @page { size: A4; margin: 14mm 12mm; }
-        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; max-width: 190mm; margin: 0 auto; }
+        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; max-width: 186mm; margin: 0 auto; }
         h1 { font-size: 17pt; margin: 0 0 6pt; }
         h2 { font-size: 14pt; margin: 14pt 0 6pt; border-bottom: 1.5pt solid #345; }
         h3 { font-size: 12pt; margin: 12pt 0 4pt; }
         ul.meta { padding-left: 14pt; color: #333; }
-        table { border-collapse: collapse; margin: 4pt 0 10pt; break-inside: avoid; }
+        table { border-collapse: collapse; margin: 4pt 0 10pt; break-inside: avoid; max-width: 100%; }
         caption { text-align: left; font-weight: bold; padding: 2pt 0; }
         th, td { border: 0.5pt solid #999; padding: 2pt 5pt; font-size: 9.5pt; }
         td:first-child { min-width: 32mm; }
-        th { background: #e8edf2; font-weight: 600; }
+        th { background: #e8edf2; font-weight: 600; font-size: 9pt; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         td.met { background: #d7f0d7; white-space: nowrap; }
         td.notmet { background: #f8d4d4; font-weight: bold; white-space: nowrap; }
@@ -53,6 +53,7 @@ public enum HTMLRenderer {
         section.chapter { break-before: page; }
         h2, h3 { break-after: avoid; }
         @media screen { body { padding: 12pt; } }
+        @media print { body { max-width: none; margin: 0; } }
         </style>
         </head>
         <body>

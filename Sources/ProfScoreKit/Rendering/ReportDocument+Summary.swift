@@ -39,6 +39,7 @@ extension ReportDocument {
             let groups = summary.groups.filter { $0.schoolYear == year }
             let (table, coverageTable) = builder.tables(groups)
             coverageTables.append(coverageTable)
+            sections.append(builder.overview(table, coverage: coverageTable, year: year, suffix: suffix))
             if groups.contains(where: { $0.coverage != nil }) {
                 sections.append(builder.coverage(coverageTable, year: year, suffix: suffix))
             }
@@ -77,7 +78,8 @@ private struct SectionBuilder {
 
     func label(_ key: GroupKey, levels: [GroupLevel]) -> String {
         var parts: [String] = []
-        if levels.contains(.school) || (multipleSchools && levels.contains(.className)) {
+        // One school's report names it once, under the title, not in every group.
+        if levels.last == .school || (multipleSchools && (levels.contains(.school) || levels.contains(.className))) {
             parts.append(key.school ?? t("school not given", "школа не указана"))
         }
         if levels.contains(.className) {
@@ -144,6 +146,94 @@ private struct SectionBuilder {
         /// Students with a study profile (a result), hidden by students
         /// diagnosed and wherever the same group's results are hidden.
         let profile: Suppression
+    }
+
+    // MARK: - At a glance
+
+    /// The first page: the programme's indicators against their targets, and
+    /// the leading types and study profiles of all sheets as charts.
+    func overview(_ table: ResultTable, coverage: CoverageTable, year: String, suffix: String) -> ReportDocument.Section {
+        var blocks: [ReportDocument.Block] = []
+        if summary.groups.contains(where: { $0.schoolYear == year && $0.coverage != nil }) {
+            let rows = indicators.flatMap { indicator in
+                bands.indices.map { position in
+                    [.text(indicatorTitle(indicator)), .text(bandTitle(bands[position]))]
+                        + indicatorCells(indicator, band: position, year: year, table: coverage)
+                }
+            }
+            blocks.append(.table(.init(caption: t("Programme indicators", "Показатели программы"),
+                                       columns: [t("Indicator", "Показатель"), t("Grades", "Классы"), t("Share, %", "Доля, %"),
+                                                 t("Target, %", "Цель, %"), t("Met", "Выполнена")],
+                                       rows: rows, footnote: footnote(rows))))
+        }
+        let total = table.hierarchy.total
+        let results = table.hierarchy.nodes[total].results
+        if table.results[total] {
+            blocks.append(.notice(t("Results are not shown: fewer than \(settings.minCell) scored sheets (--min-cell); so that no child can be recognised.",
+                                    "Результаты не показаны: подсчитано меньше \(settings.minCell) бланков (--min-cell); так нельзя узнать отдельного ребёнка.")))
+        } else {
+            if instrument.hasLeadingType {
+                // All ties make one bar; the table of «Results: all» lists each.
+                let order = leadingOrder(results.leading)
+                let ties = order.filter { $0.contains("+") }.reduce(0) { $0 + results.leading[$1]! }
+                var bars = order.filter { !$0.contains("+") }.map { (label: leadingLabel($0), value: results.leading[$0]!) }
+                if ties > 0 { bars.insert((t("tie (equal highest scores)", "равенство баллов"), ties), at: bars.count - (results.leading["none"] != nil ? 1 : 0)) }
+                blocks.append(.bars(.init(caption: t("Leading type, all sheets", "Ведущий тип, все бланки"), bars: bars, total: results.scored)))
+            }
+            if !instrument.categories.isEmpty {
+                blocks.append(.bars(.init(caption: t("Study profile, all sheets", "Профиль склонностей, все бланки"),
+                                          bars: instrument.categories.map { ($0.title.text(in: t.language), results.categories[$0.id] ?? 0) },
+                                          total: results.scored)))
+            }
+            // Levels as a chart when every scale has the same ones.
+            let withLevels = instrument.scales.indices.filter { !instrument.scales[$0].levels.isEmpty }
+            if !withLevels.isEmpty, Set(withLevels.map { instrument.scales[$0].levels }).count == 1 {
+                blocks.append(.stackedBars(.init(caption: t("Levels, all sheets", "Уровни, все бланки"),
+                                                 segmentLabels: instrument.scales[withLevels[0]].levels.map { $0.text(in: t.language) },
+                                                 rows: withLevels.map { (instrument.scales[$0].title.text(in: t.language), results.levels[$0]) })))
+            }
+        }
+        return .init(title: t("At a glance", "Коротко") + suffix, level: 1, blocks: blocks)
+    }
+
+    /// The indicators of the programmes: the share diagnosed, of students with ОВЗ diagnosed, with a study profile.
+    var indicators: [Targets.Indicator] {
+        Targets.Indicator.allCases.filter { $0 != .profile || !instrument.categories.isEmpty }
+    }
+
+    /// All grades, then each band of the settings.
+    var bands: [GradeBand?] { [nil] + settings.bands.map { Optional($0) } }
+
+    func bandTitle(_ band: GradeBand?) -> String {
+        band.map { t("grades \($0.from)–\($0.to)", "\($0.from)–\($0.to) классы") } ?? t("all", "все")
+    }
+
+    /// An indicator's share, target and whether it is met, for all grades
+    /// (`band` 0) or a band of the settings, hidden where the coverage tables hide it.
+    func indicatorCells(_ indicator: Targets.Indicator, band position: Int, year: String, table: CoverageTable) -> [ReportDocument.Cell] {
+        let band = bands[position]
+        let node = position == 0 ? table.hierarchy.total : table.hierarchy.bandNodes[position - 1]
+        let target = settings.targets.target(indicator, band: band, year: year)
+        let hidden = switch indicator {
+        case .diagnosed: false
+        case .diagnosedOVZ: table.ovz.suppressed[node]
+        case .profile: table.profile.suppressed[node]
+        }
+        if hidden { return [.hidden, .decimal(target, digits: 0), .hidden] }
+        var sum = Coverage()
+        var any = false
+        for group in summary.groups where group.schoolYear == year {
+            guard let coverage = group.coverage else { continue }
+            if let band, group.key.grade.map(band.contains) != true { continue }
+            sum.merge(coverage)
+            any = true
+        }
+        let value: Double? = switch indicator {
+        case .diagnosed: share(sum.diagnosed, sum.enrolled)
+        case .diagnosedOVZ: share(sum.diagnosedOVZ, sum.enrolledOVZ)
+        case .profile: share(sum.withProfile, sum.enrolled)
+        }
+        return [.percent(any ? value : nil), .decimal(target, digits: 0), .status(any ? value.map { $0 >= target } : nil)]
     }
 
     // MARK: - Coverage
@@ -226,27 +316,90 @@ private struct SectionBuilder {
 
     func results(_ table: ResultTable, suffix: String) -> [ReportDocument.Section] {
         let hierarchy = table.hierarchy
-        func blocks(_ index: Int) -> [ReportDocument.Block] {
-            resultBlocks(hierarchy.nodes[index].results, hidden: table.results[index],
-                         countsHidden: table.sheets.suppressed[index], extremesHidden: table.extremes[index])
-        }
-        var sections = [ReportDocument.Section(title: t("Results: all", "Результаты: все") + suffix, level: 1,
-                                               blocks: blocks(hierarchy.total))]
-        let levelNames: [GroupLevel: (String, String)] = [
-            .school: ("by school", "по школам"), .grade: ("by grade", "по параллелям"), .className: ("by class", "по классам"),
-        ]
-        for (position, level) in settings.groupBy.enumerated() {
-            let levels = Array(settings.groupBy[...position])
-            let indices = hierarchy.levelNodes[position]
-            if indices.count <= 1 { continue }
-            let names = levelNames[level]!
-            sections.append(.init(title: t("Results ", "Результаты ") + t(names.0, names.1) + suffix, level: 1, blocks: []))
-            for index in indices {
-                sections.append(.init(title: label(hierarchy.nodes[index].key!, levels: levels), level: 2, blocks: blocks(index)))
-            }
-        }
+        let groups = hierarchy.comparisonOrder
+        var sections = [ReportDocument.Section(
+            title: t("Results: all", "Результаты: все") + suffix, level: 1,
+            blocks: resultBlocks(hierarchy.nodes[hierarchy.total].results, hidden: table.results[hierarchy.total],
+                                 countsHidden: table.sheets.suppressed[hierarchy.total], extremesHidden: table.extremes[hierarchy.total],
+                                 compared: !groups.isEmpty))]
+        if !groups.isEmpty { sections.append(comparison(table, groups: groups, suffix: suffix)) }
         return sections
     }
+
+    // MARK: - Groups side by side
+
+    /// The groups of `--group-by` side by side, the total first: one column
+    /// per group, at most ``comparisonWidth`` groups and the total in a table.
+    func comparison(_ table: ResultTable, groups: [Int], suffix: String) -> ReportDocument.Section {
+        let hierarchy = table.hierarchy
+        let nodes = [hierarchy.total] + groups
+        var blocks: [ReportDocument.Block] = [
+            .paragraph(t("Each column is a group; «All» is every sheet of the report. A grade with a single class is shown once, as the class. The counts are scored sheets; how many each group has is in «Sheets with problems».",
+                         "Каждый столбец — группа; «Всего» — все бланки отчёта. Параллель из одного класса показана один раз, как класс. Числа — подсчитанные бланки; сколько их в каждой группе — в разделе «Бланки с замечаниями».")),
+        ]
+        /// One row per label; `value` gives a group's cell when its results are shown.
+        func rows(_ labels: [String], _ value: (GroupResults, Int) -> ReportDocument.Cell) -> [[ReportDocument.Cell]] {
+            labels.enumerated().map { row, label in
+                [.text(label)] + nodes.map { node in table.results[node] ? .hidden : value(hierarchy.nodes[node].results, row) }
+            }
+        }
+        var tables: [(caption: String, rows: [[ReportDocument.Cell]])] = []
+        if instrument.hasLeadingType {
+            let ids = instrument.scales.map(\.id)
+            let none = hierarchy.nodes.contains { $0.results.leading["none"] != nil }
+            let labels = ids.map(leadingLabel) + [t("tie (equal highest scores)", "равенство баллов")]
+                + (none ? [leadingLabel("none")] : [])
+            tables.append((t("Leading type by group (sheets)", "Ведущий тип по группам (бланков)"), rows(labels) { results, row in
+                if row < ids.count { return .integer(results.leading[ids[row]] ?? 0) }
+                if row == ids.count { return .integer(results.leading.filter { $0.key.contains("+") }.reduce(0) { $0 + $1.value }) }
+                return .integer(results.leading["none"] ?? 0)
+            }))
+        }
+        if !instrument.categories.isEmpty {
+            let labels = instrument.categories.map { $0.title.text(in: t.language) } + [t("no study profile", "профиль не определён")]
+            tables.append((t("Study profile by group (sheets)", "Профиль склонностей по группам (бланков)"), rows(labels) { results, row in
+                row < instrument.categories.count
+                    ? .integer(results.categories[instrument.categories[row].id] ?? 0)
+                    : .integer(results.scored - results.withProfile)
+            }))
+        }
+        let scaleTitles = instrument.scales.map { $0.title.text(in: t.language) }
+        tables.append((t("Mean scale score by group", "Средний балл по шкале по группам"), rows(scaleTitles) { results, row in
+            .decimal(results.scales[row].mean, digits: 2)
+        }))
+        let levelRows = instrument.scales.indices.flatMap { scale in instrument.scales[scale].levels.indices.map { (scale, $0) } }
+        if !levelRows.isEmpty {
+            let labels = levelRows.map { scaleTitles[$0.0] + ": " + instrument.scales[$0.0].levels[$0.1].text(in: t.language) }
+            tables.append((t("Levels by group (sheets)", "Уровни по группам (бланков)"), rows(labels) { results, row in
+                .integer(results.levels[levelRows[row].0][levelRows[row].1])
+            }))
+        }
+        if hierarchy.nodes[hierarchy.total].results.stens != nil {
+            tables.append((t("Mean sten by group", "Средний стен по группам"), rows(scaleTitles) { results, row in
+                guard let stens = results.stens, row < stens.count else { return .decimal(nil, digits: 1) }
+                let n = stens[row].reduce(0, +)
+                let sum = stens[row].enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }
+                return .decimal(n > 0 ? Double(sum) / Double(n) : nil, digits: 1)
+            }))
+        }
+        if instrument.hasLeadingType || !instrument.categories.isEmpty {
+            blocks.append(.note(t("Tied leading types count once, as a tie; in study profiles a student with tied types counts in each of their profiles.",
+                                  "Равные ведущие типы учитываются один раз, как равенство; в профилях ученик с равными типами учитывается в каждом из своих профилей.")))
+        }
+        let labels = nodes.map { $0 == hierarchy.total ? t("All", "Всего") : label(hierarchy.nodes[$0].key!, levels: hierarchy.nodes[$0].levels) }
+        // Wide reports: the total and the next groups, table after table.
+        for start in stride(from: 1, to: nodes.count, by: Self.comparisonWidth) {
+            let columns = [0] + Array(start..<min(start + Self.comparisonWidth, nodes.count))
+            for (caption, rows) in tables {
+                let cut = rows.map { row in [row[0]] + columns.map { row[$0 + 1] } }
+                blocks.append(.table(.init(caption: caption, columns: [""] + columns.map { labels[$0] }, rows: cut, footnote: footnote(cut))))
+            }
+        }
+        return .init(title: t("Groups side by side", "Группы рядом") + suffix, level: 1, blocks: blocks)
+    }
+
+    /// Groups in one table besides the total: a page's width at 9 pt.
+    static let comparisonWidth = 7
 
     /// The footnote of a table with hidden cells.
     func footnote(_ rows: [[ReportDocument.Cell]]) -> String? {
@@ -258,7 +411,9 @@ private struct SectionBuilder {
     ///   - hidden: the results are hidden (``Suppression``).
     ///   - countsHidden: the counts of sheets read and scored are hidden.
     ///   - extremesHidden: the median, minimum and maximum are hidden.
-    func resultBlocks(_ results: GroupResults, hidden: Bool, countsHidden: Bool, extremesHidden: Bool) -> [ReportDocument.Block] {
+    ///   - compared: the groups are side by side, «All» among them: the
+    ///     study profiles and levels are there and not repeated here.
+    func resultBlocks(_ results: GroupResults, hidden: Bool, countsHidden: Bool, extremesHidden: Bool, compared: Bool) -> [ReportDocument.Block] {
         var blocks: [ReportDocument.Block] = []
         if !countsHidden {
             blocks.append(.paragraph(t("Scored sheets: \(results.scored) of \(results.sheets) read.", "Подсчитано бланков: \(results.scored) из \(results.sheets) прочитанных.")))
@@ -276,13 +431,8 @@ private struct SectionBuilder {
             }
             blocks.append(.table(.init(caption: t("Leading type", "Ведущий тип"),
                                        columns: [t("Leading type", "Ведущий тип"), t("Sheets", "Бланков"), "%"], rows: rows)))
-            // In the chart all ties make one bar; the table lists each.
-            let ties = order.filter { $0.contains("+") }.reduce(0) { $0 + results.leading[$1]! }
-            var bars = order.filter { !$0.contains("+") }.map { (label: leadingLabel($0), value: results.leading[$0]!) }
-            if ties > 0 { bars.insert((t("tie (equal highest scores)", "равенство баллов"), ties), at: bars.count - (results.leading["none"] != nil ? 1 : 0)) }
-            blocks.append(.bars(.init(caption: t("Leading type", "Ведущий тип"), bars: bars, total: n)))
         }
-        if !instrument.categories.isEmpty {
+        if !instrument.categories.isEmpty && !compared {
             let rows = instrument.categories.map { category -> [ReportDocument.Cell] in
                 let count = results.categories[category.id] ?? 0
                 return [.text(category.title.text(in: t.language)), .integer(count), .percent(share(count, n))]
@@ -291,8 +441,6 @@ private struct SectionBuilder {
                                   "При равенстве баллов ученик учитывается в каждом из профилей.")))
             blocks.append(.table(.init(caption: t("Study profile", "Профиль склонностей"),
                                        columns: [t("Study profile", "Профиль"), t("Sheets", "Бланков"), "%"], rows: rows)))
-            blocks.append(.bars(.init(caption: t("Study profile", "Профиль склонностей"),
-                                      bars: instrument.categories.map { ($0.title.text(in: t.language), results.categories[$0.id] ?? 0) }, total: n)))
         }
         let statRows = instrument.scales.indices.map { index -> [ReportDocument.Cell] in
             let stats = results.scales[index]
@@ -310,7 +458,7 @@ private struct SectionBuilder {
                                              t("Min", "Мин."), t("Max", "Макс.")], rows: statRows,
                                    footnote: extremesHidden ? t.extremesFootnote(minCell: settings.minCell) : nil)))
         let withLevels = instrument.scales.indices.filter { !instrument.scales[$0].levels.isEmpty }
-        if !withLevels.isEmpty {
+        if !withLevels.isEmpty && !compared {
             let labelsAlike = Set(withLevels.map { instrument.scales[$0].levels }).count == 1
             if labelsAlike {
                 let labels = instrument.scales[withLevels[0]].levels.map { $0.text(in: t.language) }
@@ -318,8 +466,6 @@ private struct SectionBuilder {
                                            rows: withLevels.map { index in
                                                [.text(instrument.scales[index].title.text(in: t.language))] + results.levels[index].map { .integer($0) }
                                            })))
-                blocks.append(.stackedBars(.init(caption: t("Levels", "Уровни"), segmentLabels: labels,
-                                                 rows: withLevels.map { (instrument.scales[$0].title.text(in: t.language), results.levels[$0]) })))
             } else {
                 blocks.append(.table(.init(caption: t("Levels (sheets)", "Уровни (бланков)"), columns: [t("Scale", "Шкала"), t("Level", "Уровень"), t("Sheets", "Бланков")],
                                            rows: withLevels.flatMap { index in
@@ -352,7 +498,7 @@ private struct SectionBuilder {
             .note(t("Stens (1–10; mean 5.5, SD 2 in the norm sample) from each student's norm group, as the instrument's norms give them. A sheet without a norm group is not counted; n is the number with one, of \(scored) scored.",
                     "Стены (1–10; в нормативной выборке среднее 5,5, ст. откл. 2) по нормативной группе каждого ученика, как их дают нормы инструмента. Бланки без нормативной группы не учитываются; n — число бланков с группой из \(scored) подсчитанных.")),
             .table(.init(caption: t("Stens (sheets)", "Стены (бланков)"),
-                         columns: [t("Scale", "Шкала"), "n", t("Mean sten", "Средний стен")] + (1...10).map(String.init), rows: rows)),
+                         columns: [t("Scale", "Шкала"), "n", t("Mean sten by group", "Средний стен по группам")] + (1...10).map(String.init), rows: rows)),
         ]
     }
 
@@ -396,10 +542,9 @@ private struct SectionBuilder {
             guard !table.sheets.suppressed[index] else { return [.text(label)] + Array(repeating: .hidden, count: 2 + flags.count) }
             return [.text(label), .integer(results.sheets), .integer(results.scored)] + flags.map { .integer(results.flags[$0] ?? 0) }
         }
-        var rows = [row(t("All", "Всего"), hierarchy.total)]
-        if let finest = hierarchy.levelNodes.last, finest.count > 1 {
-            rows += finest.map { row(label(hierarchy.nodes[$0].key!, levels: settings.groupBy), $0) }
-        }
+        // The groups of «Groups side by side», so that each column's counts are here.
+        let rows = [row(t("All", "Всего"), hierarchy.total)]
+            + hierarchy.comparisonOrder.map { row(label(hierarchy.nodes[$0].key!, levels: hierarchy.nodes[$0].levels), $0) }
         var blocks: [ReportDocument.Block] = [
             .paragraph(t("A sheet is scored when it is not blank and every scale could be scored. The diagnostics of «profscore score» say which cells to correct.",
                          "Бланк подсчитан, если он не пустой и все шкалы удалось подсчитать. Какие ячейки исправить, показывает команда «profscore score».")),
@@ -420,47 +565,15 @@ private struct SectionBuilder {
     }
 
     func dynamics(years: [String], tables: [CoverageTable]) -> ReportDocument.Section {
-        var rows: [[ReportDocument.Cell]] = []
-        let bands: [GradeBand?] = [nil] + settings.bands.map { Optional($0) }
         // Each year's shares hide what that year's coverage tables hide.
-        for indicator in Targets.Indicator.allCases {
-            if indicator == .profile && instrument.categories.isEmpty { continue }
-            for (bandPosition, band) in bands.enumerated() {
-                var cells: [ReportDocument.Cell] = [
-                    .text(indicatorTitle(indicator)),
-                    .text(band.map { t("grades \($0.from)–\($0.to)", "\($0.from)–\($0.to) классы") } ?? t("all", "все")),
-                ]
-                for (year, table) in zip(years, tables) {
-                    let node = bandPosition == 0 ? table.hierarchy.total : table.hierarchy.bandNodes[bandPosition - 1]
-                    let hidden = switch indicator {
-                    case .diagnosed: false
-                    case .diagnosedOVZ: table.ovz.suppressed[node]
-                    case .profile: table.profile.suppressed[node]
-                    }
-                    var sum = Coverage()
-                    var any = false
-                    for group in summary.groups where group.schoolYear == year {
-                        guard let coverage = group.coverage else { continue }
-                        if let band, group.key.grade.map(band.contains) != true { continue }
-                        sum.merge(coverage)
-                        any = true
-                    }
-                    let value: Double? = switch indicator {
-                    case .diagnosed: share(sum.diagnosed, sum.enrolled)
-                    case .diagnosedOVZ: share(sum.diagnosedOVZ, sum.enrolledOVZ)
-                    case .profile: share(sum.withProfile, sum.enrolled)
-                    }
-                    let target = settings.targets.target(indicator, band: band, year: year)
-                    if hidden {
-                        cells += [.hidden, .decimal(target, digits: 0), .hidden]
-                        continue
-                    }
-                    cells += [.percent(any ? value : nil), .decimal(target, digits: 0), .status(any ? value.map { $0 >= target } : nil)]
-                }
-                rows.append(cells)
+        let rows = indicators.flatMap { indicator in
+            bands.indices.map { position in
+                [.text(indicatorTitle(indicator)), .text(bandTitle(bands[position]))]
+                    + zip(years, tables).flatMap { indicatorCells(indicator, band: position, year: $0, table: $1) }
             }
         }
-        let columns = [t("Indicator", "Показатель"), t("Grades", "Классы")] + years.flatMap { [$0 + ", %", t("target", "цель"), ""] }
+        let columns = [t("Indicator", "Показатель"), t("Grades", "Классы")]
+            + years.flatMap { [$0 + t(": share, %", ": доля, %"), $0 + t(": target, %", ": цель, %"), $0 + t(": met", ": выполнена")] }
         return .init(title: t("Change over the years", "Динамика по годам"), level: 1, blocks: [
             .table(.init(caption: t("Change over the years", "Динамика по годам"), columns: columns, rows: rows, footnote: footnote(rows))),
         ])
