@@ -18,8 +18,11 @@
 # Installs chromium and poppler-utils from Debian's packages when they are missing.
 #
 # Usage: scripts/check-html.sh [OUTPUT_DIR]     (from any folder; default: a new temp folder)
+#   - the school example (five classes and a roster) prints on at most 6 A4 pages,
+#     the first of them the overview («Коротко»: the programme's indicators and
+#     the charts).
 # It rewrites only its own subfolders of OUTPUT_DIR (klimov-ddo-ru, klimov-ddo-en,
-# onet-60-ru, .chromium) and prints where the screenshots and PDF pages are.
+# onet-60-ru, school-ru, .chromium) and prints where the screenshots and PDF pages are.
 # Exit status: 0 all checks passed (warnings may be printed), 1 a check failed,
 # 2 a tool could not be installed or profscore could not be built or run.
 set -euo pipefail
@@ -91,7 +94,7 @@ bin="$repo/.build/debug/profscore"
 [ -x "$bin" ] || die "no $bin after swift build"
 
 cases=(klimov-ddo-ru klimov-ddo-en onet-60-ru)
-for c in "${cases[@]}" .chromium; do rm -rf "${out:?}/$c"; done
+for c in "${cases[@]}" school-ru .chromium; do rm -rf "${out:?}/$c"; done
 
 write_report() {  # case-name instrument sheet-file extra-args...
   local name=$1 instrument=$2 sheets=$3; shift 3
@@ -108,6 +111,11 @@ write_report() {  # case-name instrument sheet-file extra-args...
 write_report klimov-ddo-ru klimov-ddo Examples/klimov-ddo-7a.csv
 write_report klimov-ddo-en klimov-ddo Examples/klimov-ddo-7a.csv --lang en
 write_report onet-60-ru onet-interest-profiler-60 Examples/onet-interest-profiler-60-10a.csv
+# A school: five classes of grades 7–9 and the roster (no individual pages).
+mkdir -p "$out/school-ru"
+(cd "$repo" && "$bin" report --instrument klimov-ddo Examples/klimov-ddo-7a.csv Examples/school1/klimov-ddo-*.csv \
+    --roster Examples/school1/roster.csv --year 2025/26 --format html --output "$out/school-ru/report.html") \
+    >"$out/school-ru/profscore.log" 2>&1 || { cat "$out/school-ru/profscore.log" >&2; die "profscore report failed for the school"; }
 say "reports written into $out"
 
 # --- The checker (Python standard library only) ------------------------------
@@ -473,6 +481,19 @@ for c in "${cases[@]}"; do
   other=$(ls -S "$out/$c/pages/"*.html | grep -vxF "$first" | sed -n '$p')
   render "$first" "$lang" individual
   [ -n "$other" ] && render "$other" "$lang" individual
+done
+
+# The school: at most 6 A4 pages, the overview first.
+render "$out/school-ru/report.html" ru group
+pages=$(pdfinfo "$out/school-ru/report.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+if [ -z "$pages" ] || [ "$pages" -gt 6 ]; then
+  echo "  FAIL  the school's report prints on ${pages:-?} A4 pages (at most 6)"; failed=1
+else
+  say "the school's report prints on $pages A4 pages"
+fi
+first_page=$(pdftotext -f 1 -l 1 "$out/school-ru/report.pdf" - 2>/dev/null || true)
+for text in "Коротко" "Показатели программы" "Ведущий тип, все бланки" "Профиль склонностей, все бланки"; do
+  grep -qF "$text" <<<"$first_page" || { echo "  FAIL  the school's first page lacks «$text»"; failed=1; }
 done
 
 rm -rf "$profile"

@@ -9,8 +9,13 @@ extension ReportDocument {
         let instrument = summary.instrument
         let settings = summary.settings
         self.language = language
-        title = t("Group report: ", "Групповой отчёт: ") + instrument.title.text(in: language)
         let years = summary.schoolYears
+        // The schools, as the sheets or the roster name them (a region's report counts them).
+        let schools = Set(summary.groups.compactMap(\.key.school)).sorted()
+        // The heading says whose report it is and for when: «…: ДДО — Школа № 1, 2025/26».
+        let whose = (schools.count == 1 ? [schools[0]] : []) + [years.joined(separator: ", ")].filter { !$0.isEmpty }
+        title = t("Group report: ", "Групповой отчёт: ") + instrument.title.text(in: language)
+            + (whose.isEmpty ? "" : " — " + whose.joined(separator: ", "))
         let sheets = summary.groups.reduce(0) { $0 + $1.results.sheets }
         let scored = summary.groups.reduce(0) { $0 + $1.results.scored }
         meta = [
@@ -20,8 +25,6 @@ extension ReportDocument {
             t("Results of groups with fewer than \(settings.minCell) scored sheets are not shown, nor those of other groups they could be computed from by subtraction. The report contains no names or ids.",
               "Результаты групп, где подсчитано меньше \(settings.minCell) бланков, не показываются, как и результаты других групп, из которых их можно было бы вычислить вычитанием. В отчёте нет имён и кодов учащихся."),
         ]
-        // The schools, as the sheets or the roster name them (a region's report counts them).
-        let schools = Set(summary.groups.compactMap(\.key.school)).sorted()
         switch schools.count {
         case 0: break
         case 1: meta.insert(t("School", "Школа") + ": " + schools[0], at: 2)
